@@ -1,0 +1,8 @@
+/** Unit tests and workflow tests on n8n's real engine; both talk only to the local sandbox. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+	testTimeout: 60000,
+};
