@@ -1,0 +1,207 @@
+import { sleep } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	NodeApiError,
+} from 'n8n-workflow';
+
+import { excerptOf, parseJsonBody } from './body';
+import { apiError, networkFailureOf, statusOf } from './errors';
+import { secretsOf } from './redact';
+import { DEFAULT_RETRY, backoffDelay, isRetryableStatus, parseRetryAfter } from './retry';
+import type { TransportSettings } from './retry';
+
+export type ApiContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	url: string;
+	qs?: IDataObject;
+	/** An object is sent as JSON, or as form fields when `form` is set. */
+	body?: IDataObject | IDataObject[];
+	form?: boolean;
+	headers?: IDataObject;
+	skipSslCertificateValidation?: boolean;
+}
+
+/** Why an attempt failed and whether the server may have acted on it. */
+export interface AttemptFailure {
+	attempt: number;
+	statusCode?: number;
+	networkCode?: string;
+	/** The request may have reached the server and taken effect (timeout, reset, 5xx). */
+	outcomeUnknown: boolean;
+	error: NodeApiError;
+}
+
+export interface ApiCall {
+	/** Shown in errors: "Aqua Delivery", "1C", ... */
+	system: string;
+	/** Shown in errors: "import orders", "get orders", ... */
+	operation: string;
+	credentialType: string;
+	request: ApiRequest;
+	settings?: TransportSettings;
+	/** Safe to repeat after a 500 or a lost answer: reads, and writes the server de-duplicates. */
+	idempotent?: boolean;
+	itemIndex?: number;
+	/** Extra strings to keep out of errors, besides the credential's secrets. */
+	secrets?: string[];
+	/**
+	 * Runs before a retry whose previous attempt may have taken effect. A value other than
+	 * undefined ends the call with that value as the answer body (used to find a created order).
+	 */
+	beforeRetry?: (failure: AttemptFailure) => Promise<unknown>;
+}
+
+export interface ApiResponse {
+	statusCode: number;
+	headers: IDataObject;
+	body: unknown;
+	attempts: number;
+}
+
+interface RawResponse {
+	statusCode: number;
+	headers: IDataObject;
+	body: unknown;
+}
+
+const DEFAULT_SETTINGS: TransportSettings = { timeoutMs: 30_000, retry: DEFAULT_RETRY };
+
+/**
+ * The one way nodes talk to an API: credentials applied by n8n, a timeout per attempt,
+ * retries with capped, jittered backoff that honour Retry-After, JSON read tolerant of a BOM,
+ * and every failure turned into a NodeApiError with secrets removed.
+ */
+export async function callApi(context: ApiContext, call: ApiCall): Promise<ApiResponse> {
+	const settings = call.settings ?? DEFAULT_SETTINGS;
+	const { retry } = settings;
+	const secrets = [...secretsOf(await credentialsOf(context, call.credentialType)), ...(call.secrets ?? [])];
+	const fail = (message: string, statusCode?: number, description?: string) =>
+		apiError(context.getNode(), {
+			system: call.system,
+			operation: call.operation,
+			message,
+			statusCode,
+			description,
+			itemIndex: call.itemIndex,
+			secrets,
+		});
+
+	let waitedMs = 0;
+	for (let attempt = 1; ; attempt++) {
+		const outcome = await send(context, call, settings.timeoutMs).then(
+			(response) => ({ response, thrown: undefined }),
+			(thrown: unknown) => ({ response: undefined, thrown }),
+		);
+		let failure: AttemptFailure;
+		let retryAfterMs: number | undefined;
+		if (outcome.response) {
+			const { statusCode, headers, body } = outcome.response;
+			if (statusCode >= 200 && statusCode < 300) {
+				const parsed = parseJsonBody(body);
+				if (!parsed.ok) throw fail(`the answer is not JSON: "${parsed.excerpt}"`, statusCode);
+				return { statusCode, headers, body: parsed.value, attempts: attempt };
+			}
+			const error = fail(describeHttpFailure(body), statusCode);
+			if (!isRetryableStatus(statusCode, call.idempotent === true)) throw error;
+			retryAfterMs = parseRetryAfter(headers['retry-after']);
+			failure = { attempt, statusCode, outcomeUnknown: statusCode >= 500, error };
+		} else {
+			const network = networkFailureOf(outcome.thrown);
+			if (!network) {
+				const statusCode = statusOf(outcome.thrown);
+				throw fail(describeThrown(outcome.thrown, statusCode), statusCode);
+			}
+			const what = network.timedOut
+				? `no answer within ${seconds(settings.timeoutMs)} s`
+				: `connection failed (${network.code})`;
+			failure = { attempt, networkCode: network.code, outcomeUnknown: true, error: fail(what) };
+		}
+
+		if (attempt >= retry.maxAttempts) {
+			throw withAttempts(failure.error, attempt);
+		}
+		const waitMs = retryAfterMs ?? backoffDelay(attempt, retry);
+		if (waitedMs + waitMs > retry.maxTotalWaitMs) {
+			throw withAttempts(failure.error, attempt, `the next wait (${seconds(waitMs)} s) would pass the ${seconds(retry.maxTotalWaitMs)} s retry budget`);
+		}
+		if (failure.outcomeUnknown && call.beforeRetry) {
+			const settled = await call.beforeRetry(failure);
+			if (settled !== undefined) {
+				return { statusCode: 200, headers: {}, body: settled, attempts: attempt };
+			}
+		}
+		waitedMs += waitMs;
+		await sleep(waitMs);
+	}
+}
+
+async function send(context: ApiContext, call: ApiCall, timeoutMs: number): Promise<RawResponse> {
+	const { request } = call;
+	const headers: IDataObject = { ...request.headers };
+	if (request.body !== undefined) {
+		headers['Content-Type'] = request.form
+			? 'application/x-www-form-urlencoded'
+			: 'application/json; charset=utf-8';
+	}
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: request.url,
+		qs: request.qs,
+		body: request.body,
+		headers,
+		timeout: timeoutMs,
+		encoding: 'text',
+		json: false,
+		returnFullResponse: true,
+		// 401 still throws so that n8n can renew an expirable credential and repeat the call.
+		ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		skipSslCertificateValidation: request.skipSslCertificateValidation,
+	};
+	return (await context.helpers.httpRequestWithAuthentication.call(
+		context,
+		call.credentialType,
+		options,
+	)) as RawResponse;
+}
+
+async function credentialsOf(context: ApiContext, type: string): Promise<IDataObject | undefined> {
+	try {
+		return (await context.getCredentials(type)) as IDataObject;
+	} catch {
+		// No credential of this type on the node: nothing to redact, and the request says why.
+		return undefined;
+	}
+}
+
+function describeHttpFailure(rawBody: unknown): string {
+	const parsed = parseJsonBody(rawBody);
+	if (!parsed.ok) return `"${parsed.excerpt}"`;
+	const body = parsed.value as IDataObject | undefined;
+	const message =
+		body?.message ?? body?.error_description ?? body?.error ?? (body && JSON.stringify(body));
+	return message ? `"${excerptOf(String(message))}"` : 'the answer was empty';
+}
+
+function describeThrown(error: unknown, statusCode: number | undefined): string {
+	if (statusCode === 401) return 'the credentials were refused; check them in the credential';
+	const message = (error as Error)?.message;
+	return message ? excerptOf(message) : 'the request failed';
+}
+
+function withAttempts(error: NodeApiError, attempts: number, reason?: string): NodeApiError {
+	if (attempts > 1 || reason) {
+		error.message += ` (gave up after ${attempts} attempt${attempts > 1 ? 's' : ''}${reason ? `: ${reason}` : ''})`;
+	}
+	return error;
+}
+
+function seconds(ms: number): string {
+	return (ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1);
+}
