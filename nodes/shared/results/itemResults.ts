@@ -28,7 +28,14 @@ export class ItemResults {
 		this.items.push({ json, pairedItem: { item: itemIndex } });
 	}
 
-	/** Records a failure; throws it instead when the node is not set to continue on error. */
+	/**
+	 * Records a failure; throws it instead when the node is not set to continue on error.
+	 *
+	 * The item holds only `error` (the message) and `details`: n8n recognises that shape as an
+	 * error item, sends it to the error output and merges the input item's fields into it, so
+	 * the order arrives there whole. (An item with an `error` object attached would be cut down
+	 * to the message by n8n 2.x, losing the order.)
+	 */
 	failure(itemIndex: number, error: ItemError | string, details: IDataObject = {}): void {
 		const nodeError =
 			typeof error === 'string'
@@ -36,11 +43,13 @@ export class ItemResults {
 				: error;
 		nodeError.context.itemIndex = itemIndex;
 		if (!this.continueOnFail) throw nodeError;
-		this.items.push({
-			json: { ...details, error: nodeError.message },
-			error: nodeError,
-			pairedItem: { item: itemIndex },
-		});
+		const allDetails: IDataObject = { ...details };
+		if (nodeError.description) allDetails.description = nodeError.description;
+		const httpCode = (nodeError as NodeApiError).httpCode;
+		if (httpCode) allDetails.httpCode = httpCode;
+		const json: IDataObject = { error: nodeError.message };
+		if (Object.keys(allDetails).length > 0) json.details = allDetails;
+		this.items.push({ json, pairedItem: { item: itemIndex } });
 	}
 
 	/** The node's return value: one main output; n8n splits off the error output itself. */
