@@ -1,0 +1,63 @@
+/** The parts of a street address that can be told apart in a one-line form. */
+export interface AddressParts {
+	street: string;
+	house: string;
+	entrance?: string;
+	floor?: string;
+	flat?: string;
+}
+
+const HOUSE = /^(?:(?:д|буд|дом|будинок|б)\.?\s*)?(\d{1,4}(?:\s?[-/]\s?\d{1,4})?(?:\s?[а-яієґa-z])?(?:\s?(?:корп|к|стр|с)\.?\s?\d{1,3})?)$/i;
+const FLAT = /^(?:кв|квартира|оф|офис|офіс|кв\.\/оф)\.?\s*(\S+)$/i;
+const ENTRANCE = /^(?:под|подъезд|п|під'їзд|під’їзд|підʼїзд|пiд'їзд)\.?\s*(\d{1,3})$/i;
+const FLOOR = /^(?:эт|этаж|пов|поверх)\.?\s*(\d{1,3})$/i;
+const STREET_MARKER = /(^|[\s.])(вул|ул|улица|вулиця|просп|пр-т|пр|проспект|пров|пер|переулок|провулок|бульв|бул|б-р|бульвар|пл|площа|площадь|шосе|шоссе|наб|набережная|набережна|узвіз|спуск|тупик|алея|аллея|мкр|мкрн)(\.|\s|$)/i;
+const NOT_A_STREET = /(№|відділ|отдел|поштомат|почтомат|склад|пункт|самовив|самовыв|@|:)/i;
+
+/**
+ * Splits a one-line address such as "вул. Хрещатик, 12А, кв. 5" or "ул. Ленина, д. 5, под. 2,
+ * эт. 3, кв. 10" into street and house (and entrance, floor, flat), but only when every part is
+ * recognised; anything else (carrier branches, "Отделение №13: ...", extra words) gives
+ * undefined, and the caller keeps the line whole rather than guess.
+ */
+export function splitAddressLine(line: string): AddressParts | undefined {
+	if (NOT_A_STREET.test(line)) return undefined;
+	const parts = line.split(',').map((part) => part.trim()).filter(Boolean);
+	if (parts.length < 2) return undefined;
+	const [street, house, ...rest] = parts;
+	if (!STREET_MARKER.test(street) || !/[а-яіїєґa-z]{3}/i.test(street.replace(STREET_MARKER, ' '))) return undefined;
+	const houseMatch = HOUSE.exec(house);
+	if (!houseMatch) return undefined;
+	const result: AddressParts = { street, house: houseMatch[1].replace(/\s+/g, '') };
+	for (const part of rest) {
+		const flat = FLAT.exec(part);
+		const entrance = ENTRANCE.exec(part);
+		const floor = FLOOR.exec(part);
+		if (flat && result.flat === undefined) result.flat = flat[1];
+		else if (entrance && result.entrance === undefined) result.entrance = entrance[1];
+		else if (floor && result.floor === undefined) result.floor = floor[1];
+		else return undefined;
+	}
+	return result;
+}
+
+/** The one-line form of structured parts, in the order Ukrainian and Russian addresses are written. */
+export function joinAddress(parts: {
+	city?: string;
+	street?: string;
+	house?: string;
+	entrance?: string;
+	floor?: string;
+	flat?: string;
+}): string {
+	return [
+		parts.city,
+		parts.street,
+		parts.house,
+		parts.entrance ? `під'їзд ${parts.entrance}` : undefined,
+		parts.floor ? `поверх ${parts.floor}` : undefined,
+		parts.flat ? `кв. ${parts.flat}` : undefined,
+	]
+		.filter((part) => part !== undefined && part !== '')
+		.join(', ');
+}
