@@ -97,7 +97,8 @@ interface TransportOptionValues {
 }
 
 /** Turns the node's option values into transport settings, defaults filled in. */
-export function transportSettings(options: TransportOptionValues = {}): TransportSettings {
+export function transportSettings(optionValues: object = {}): TransportSettings {
+	const options = optionValues as TransportOptionValues;
 	const retry = options.retry?.settings ?? {};
 	return {
 		timeoutMs: (options.timeoutSeconds ?? 30) * 1000,

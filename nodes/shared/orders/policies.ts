@@ -1,0 +1,172 @@
+import type { CanonicalOrder, OrderLine, ProductKey } from './canonical';
+import { countedLines } from './canonical';
+import type { Kopecks } from './money';
+import { allocate, lineAmount, percentOff, toDecimalString } from './money';
+import type { Problems } from './problems';
+import type { DefaultWindow } from './time';
+import { defaultWindow } from './time';
+
+export type UnknownProductPolicy = 'error' | 'drop' | 'passThrough';
+export type SetPolicy = 'setLine' | 'items';
+export type GiftPolicy = 'keep' | 'drop';
+export type MismatchPolicy = 'error' | 'flag';
+
+export interface ProductMapping {
+	/** Which of the source's product keys to look up. */
+	key: ProductKey;
+	/** Source key -> target product id; undefined means "no map: send the source key as it is". */
+	lookup?: Record<string, string>;
+	unknown: UnknownProductPolicy;
+}
+
+export interface OrderPolicies {
+	products: ProductMapping;
+	sets: SetPolicy;
+	gifts: GiftPolicy;
+	totals: MismatchPolicy;
+	window: DefaultWindow;
+	defaultCity?: string;
+	timezone: string;
+	/** ISO time used for the default window when the order has no creation time. */
+	now: string;
+}
+
+/** A line's amount after its own discount. */
+export function lineTotal(line: OrderLine): Kopecks {
+	const gross = lineAmount(line.unitPrice, line.quantity);
+	return gross - percentOff(gross, line.discountPercent ?? 0);
+}
+
+/** What the lines, discounts and delivery add up to. */
+export function expectedTotal(order: Pick<CanonicalOrder, 'lines' | 'money' | 'delivery'>): Kopecks {
+	const goods = countedLines(order).reduce((sum, line) => sum + lineTotal(line), 0);
+	return goods - (order.money.discount ?? 0) + (order.delivery.cost ?? 0);
+}
+
+const amount = (kopecks: Kopecks) => toDecimalString(kopecks);
+
+function lineLabel(order: CanonicalOrder, line: OrderLine): string {
+	return `lines[${order.lines.indexOf(line)}]`;
+}
+
+/**
+ * Applies the admin's choices to a canonical order and returns a new order (the input is not
+ * touched): totals check, default city and delivery window, gifts, sets, product map.
+ */
+export function applyPolicies(order: CanonicalOrder, policies: OrderPolicies, problems: Problems): CanonicalOrder {
+	checkTotal(order, policies.totals, problems);
+
+	const address = { ...order.address };
+	if (!address.city && policies.defaultCity) address.city = policies.defaultCity;
+
+	const delivery = { ...order.delivery };
+	if (!delivery.window) delivery.window = defaultWindow(order.createdAt, policies.now, policies.timezone, policies.window);
+
+	let dropped: Kopecks = 0;
+	const keep: OrderLine[] = [];
+	const counted = new Set(countedLines(order));
+	for (const line of order.lines) {
+		if (line.kind === 'gift' && policies.gifts === 'drop') {
+			if (counted.has(line)) dropped += lineTotal(line);
+			continue;
+		}
+		keep.push(line);
+	}
+
+	let lines = policies.sets === 'items' ? explodeSets(order, keep, problems) : dropSetItems(keep);
+
+	lines = lines.flatMap((line) => {
+		const mapped = mapProduct(order, line, policies.products, problems);
+		if (mapped) return [mapped];
+		dropped += lineTotal(line);
+		return [];
+	});
+
+	const money = { ...order.money };
+	if (dropped !== 0 && money.total !== undefined) {
+		problems.note('money.total', `lowered from ${amount(money.total)} to ${amount(money.total - dropped)} for the dropped lines`);
+		money.total -= dropped;
+	}
+
+	if (lines.length === 0) problems.error('lines', 'no order lines are left to send');
+	return { ...order, address, delivery, lines, money };
+}
+
+function checkTotal(order: CanonicalOrder, policy: MismatchPolicy, problems: Problems): void {
+	if (order.money.total === undefined) return;
+	const expected = expectedTotal(order);
+	if (expected === order.money.total) return;
+	const parts = [`lines ${amount(expected - (order.delivery.cost ?? 0) + (order.money.discount ?? 0))}`];
+	if (order.money.discount) parts.push(`minus discount ${amount(order.money.discount)}`);
+	if (order.delivery.cost) parts.push(`plus delivery ${amount(order.delivery.cost)}`);
+	const message = `the order's total ${amount(order.money.total)} does not add up: ${parts.join(' ')} make ${amount(expected)}`;
+	if (policy === 'error') problems.error('money.total', message);
+	else problems.note('money.total', `${message}; sent as the source stated it`);
+}
+
+/** A set counts once: its own line carries the price, the items it is made of are not sent. */
+function dropSetItems(lines: OrderLine[]): OrderLine[] {
+	const sets = new Set(lines.filter((line) => line.kind === 'set').map((line) => line.lineId));
+	return lines.filter((line) => !(line.kind === 'setItem' && sets.has(line.parentLineId)));
+}
+
+/**
+ * Sends a set's items instead of its line, the set's price spread over them in proportion to
+ * their own prices, to the kopeck, so the order's sum does not change.
+ */
+function explodeSets(order: CanonicalOrder, lines: OrderLine[], problems: Problems): OrderLine[] {
+	const result: OrderLine[] = [];
+	for (const line of lines) {
+		if (line.kind === 'setItem' && lines.some((set) => set.kind === 'set' && set.lineId === line.parentLineId)) continue;
+		if (line.kind !== 'set') {
+			result.push(line);
+			continue;
+		}
+		const items = lines.filter((item) => item.kind === 'setItem' && item.parentLineId === line.lineId);
+		if (items.length === 0) {
+			result.push(line);
+			continue;
+		}
+		const shares = allocate(lineTotal(line), items.map((item) => lineAmount(item.unitPrice, item.quantity)));
+		items.forEach((item, index) => {
+			const units = item.quantity;
+			if (!Number.isInteger(units) || shares[index] % units !== 0) {
+				problems.error(
+					lineLabel(order, item),
+					`the set's price cannot be spread over ${units} units to the kopeck; send the set as one line instead`,
+				);
+				return;
+			}
+			result.push({ ...item, unitPrice: shares[index] / units, discountPercent: undefined, parentLineId: undefined });
+		});
+	}
+	return result;
+}
+
+function mapProduct(order: CanonicalOrder, line: OrderLine, mapping: ProductMapping, problems: Problems): OrderLine | undefined {
+	const field = `${lineLabel(order, line)}.product.${mapping.key}`;
+	const key = line.product[mapping.key];
+	if (mapping.lookup === undefined) {
+		if (key !== undefined) return { ...line, targetProductId: key };
+		problems.error(field, `is missing, so the product "${line.name ?? ''}" cannot be matched`);
+		return undefined;
+	}
+	const target = key === undefined ? undefined : mapping.lookup[key];
+	if (target !== undefined && target !== '') return { ...line, targetProductId: target };
+	const what = key === undefined ? `has no ${mapping.key}` : `"${key}" is not in the product map`;
+	const name = line.name ? ` (${line.name})` : '';
+	if (mapping.unknown === 'error') {
+		problems.error(field, `${what}${name}`);
+		return line;
+	}
+	if (mapping.unknown === 'drop') {
+		problems.note(field, `${what}${name}; line dropped`);
+		return undefined;
+	}
+	if (key === undefined) {
+		problems.error(field, `${what}${name}; nothing to pass through`);
+		return line;
+	}
+	problems.note(field, `${what}${name}; sent as "${key}"`);
+	return { ...line, targetProductId: key };
+}

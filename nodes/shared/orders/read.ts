@@ -1,0 +1,66 @@
+import type { HomeCountry } from './phone';
+import { normalizePhone } from './phone';
+import type { Problems } from './problems';
+
+/** What a toCanonical mapping needs to know beyond the wire order itself. */
+export interface ReadContext {
+	/** IANA zone for times the source writes without an offset. */
+	timezone: string;
+	/** Country assumed for phones written without a country code. */
+	homeCountry: HomeCountry;
+}
+
+/** A wire value as trimmed text; numbers become their decimal text; empty becomes undefined. */
+export function textOf(value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	const result = typeof value === 'string' ? value.trim() : String(value);
+	return result === '' ? undefined : result;
+}
+
+export function readPhones(
+	values: unknown[],
+	field: string,
+	home: HomeCountry,
+	problems: Problems,
+): string[] {
+	const phones: string[] = [];
+	values.forEach((value, index) => {
+		const raw = textOf(value);
+		if (raw === undefined) return;
+		const result = normalizePhone(raw, home);
+		const name = values.length > 1 ? `${field}[${index}]` : field;
+		if (result.ok) {
+			if (!phones.includes(result.phone)) phones.push(result.phone);
+		} else problems.error(name, result.reason);
+	});
+	return phones;
+}
+
+/** A quantity: a positive number with at most 3 decimals. */
+export function readQuantity(value: unknown, field: string, problems: Problems): number | undefined {
+	const number = typeof value === 'string' ? Number(value.trim().replace(',', '.')) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number) || number <= 0) {
+		problems.error(field, `${JSON.stringify(value)} is not a positive quantity`);
+		return undefined;
+	}
+	if (Math.abs(number * 1000 - Math.round(number * 1000)) > 1e-6) {
+		problems.error(field, `${JSON.stringify(value)} has more than 3 decimals`);
+		return undefined;
+	}
+	return number;
+}
+
+export function readPercent(value: unknown, field: string, problems: Problems): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const number = typeof value === 'string' ? Number(value.trim().replace(',', '.')) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number) || number < 0 || number > 100) {
+		problems.error(field, `${JSON.stringify(value)} is not a percentage between 0 and 100`);
+		return undefined;
+	}
+	return number || undefined;
+}
+
+/** Drops keys whose value is undefined, so outputs carry no `"x": undefined` noise. */
+export function compact<T extends object>(value: T): T {
+	return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
+}
