@@ -55,7 +55,7 @@ export const transportOptions: INodeProperties[] = [
 		name: 'retry',
 		type: 'fixedCollection',
 		placeholder: 'Add Retry Settings',
-		default: { settings: { maxAttempts: DEFAULT_RETRY.maxAttempts, maxTotalWaitSeconds: 60 } },
+		default: { settings: { maxAttempts: 4, maxTotalWaitSeconds: 60 } },
 		description:
 			'Failed requests that are safe to repeat (network errors, timeouts, 429, 502, 503, 504) are retried with growing, randomised waits',
 		options: [
@@ -68,7 +68,7 @@ export const transportOptions: INodeProperties[] = [
 						name: 'maxAttempts',
 						type: 'number',
 						typeOptions: { minValue: 1, maxValue: 10 },
-						default: DEFAULT_RETRY.maxAttempts,
+						default: 4,
 						description: 'Attempts per request, the first one included. 1 turns retrying off.',
 					},
 					{
@@ -76,7 +76,7 @@ export const transportOptions: INodeProperties[] = [
 						name: 'maxTotalWaitSeconds',
 						type: 'number',
 						typeOptions: { minValue: 0 },
-						default: DEFAULT_RETRY.maxTotalWaitMs / 1000,
+						default: 60,
 						description:
 							"The most time one request may spend waiting between attempts, a server's Retry-After included",
 					},

@@ -3,6 +3,7 @@ import {
 	backoffDelay,
 	isRetryableStatus,
 	parseRetryAfter,
+	transportOptions,
 	transportSettings,
 } from '../../../nodes/shared/transport/retry';
 
@@ -46,5 +47,14 @@ describe('retry policy', () => {
 		expect(
 			transportSettings({ timeoutSeconds: 5, retry: { settings: { maxAttempts: 1, maxTotalWaitSeconds: 2 } } }),
 		).toEqual({ timeoutMs: 5000, retry: { ...DEFAULT_RETRY, maxAttempts: 1, maxTotalWaitMs: 2000 } });
+	});
+});
+
+describe('retry options on the node', () => {
+	it('show the same defaults the transport uses when nothing is set', () => {
+		const retry = transportOptions.find((option) => option.name === 'retry');
+		expect(retry?.default).toEqual({
+			settings: { maxAttempts: DEFAULT_RETRY.maxAttempts, maxTotalWaitSeconds: DEFAULT_RETRY.maxTotalWaitMs / 1000 },
+		});
 	});
 });
