@@ -72,27 +72,28 @@ export const optionalIntegerId = z.preprocess(
 		.nullish(),
 );
 
+const datetimeText = z
+	.string({ required_error: 'is required', invalid_type_error: 'must be a date and time' })
+	.trim()
+	.regex(DATETIME, 'must be a date and time like 2019-11-06T11:00:00Z')
+	.refine((value) => !Number.isNaN(Date.parse(value.replace(' ', 'T'))), 'is not a real date');
+
 /** A datetime: ISO 8601 (`2019-11-06T11:00:00Z`) or `YYYY-MM-DD HH:mm:ss`, a real date. */
-export function datetime(required: boolean) {
-	const base = z
-		.string({ required_error: 'is required', invalid_type_error: 'must be a date and time' })
-		.trim()
-		.regex(DATETIME, 'must be a date and time like 2019-11-06T11:00:00Z')
-		.refine((value) => !Number.isNaN(Date.parse(value.replace(' ', 'T'))), 'is not a real date');
-	return required ? base : base.nullish();
-}
+export const requiredDatetime = datetimeText;
+export const optionalDatetime = datetimeText.nullish();
 
 /** A non-negative amount (`float` in the seed). */
-export function amount(required: boolean) {
-	const base = z.preprocess(
-		decimalStringToNumber,
-		z
-			.number({ required_error: 'is required', invalid_type_error: 'must be a number' })
-			.finite('must be a number')
-			.min(0, 'must not be negative'),
-	);
-	return required ? base : base.nullish();
-}
+export const requiredAmount = z.preprocess(
+	decimalStringToNumber,
+	z
+		.number({ required_error: 'is required', invalid_type_error: 'must be a number' })
+		.finite('must be a number')
+		.min(0, 'must not be negative'),
+);
+export const optionalAmount = z.preprocess(
+	decimalStringToNumber,
+	z.number({ invalid_type_error: 'must be a number' }).finite('must be a number').min(0, 'must not be negative').nullish(),
+);
 
 /** `decimal(10,2)`: non-negative, at most two decimal places, below 100,000,000. */
 export const decimal10x2 = z.preprocess(
@@ -200,15 +201,15 @@ export const aquaOrderSchema = z
 		status: z.enum(AQUA_ORDER_STATUSES, {
 			errorMap: () => ({ message: `must be one of ${AQUA_ORDER_STATUSES.join(', ')}` }),
 		}),
-		created_at: datetime(false),
+		created_at: optionalDatetime,
 		/** Order total, delivery included. */
-		total: amount(true),
-		delivery_cost: amount(false),
+		total: requiredAmount,
+		delivery_cost: optionalAmount,
 		/** Loyalty points paying for the order; Aqua rejects the order when the client has fewer. */
-		coins: amount(false),
+		coins: optionalAmount,
 		payment_type: optionalText(255),
-		shipping_date_from: datetime(true),
-		shipping_date_to: datetime(true),
+		shipping_date_from: requiredDatetime,
+		shipping_date_to: requiredDatetime,
 		comment: z.string({ invalid_type_error: 'must be text' }).nullish(),
 		ask_for_checkout: z
 			.enum(AQUA_CHECKOUT_REQUESTS, {

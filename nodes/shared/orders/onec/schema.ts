@@ -2,10 +2,12 @@ import { z } from 'zod';
 
 import {
 	AQUA_ORDER_STATUSES,
-	amount,
+	optionalAmount,
 	aquaClientSchema,
 	aquaShippingAddressSchema,
-	datetime,
+	optionalDatetime,
+	requiredAmount,
+	requiredDatetime,
 	decimal10x2,
 	optionalText,
 	quantity,
@@ -62,14 +64,14 @@ export const oneCOrderSchema = z
 		status: z.enum(ONEC_ORDER_STATUSES, {
 			errorMap: () => ({ message: `must be one of ${ONEC_ORDER_STATUSES.join(', ')}` }),
 		}),
-		created_at: datetime(false),
-		total: amount(true),
-		delivery_cost: amount(false),
-		coins: amount(false),
+		created_at: optionalDatetime,
+		total: requiredAmount,
+		delivery_cost: optionalAmount,
+		coins: optionalAmount,
 		/** Matched to a 1C payment type by the mapping set up in 1C. */
 		payment_type: optionalText(255),
-		shipping_date_from: datetime(true),
-		shipping_date_to: datetime(true),
+		shipping_date_from: requiredDatetime,
+		shipping_date_to: requiredDatetime,
 		comment: z.string({ invalid_type_error: 'must be text' }).nullish(),
 		count_of_returned_bottles: z.preprocess(
 			(value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
