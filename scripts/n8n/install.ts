@@ -89,7 +89,7 @@ async function ensureHost(): Promise<void> {
 		await step(
 			`Building sqlite3 ${sqliteVersion} for Node ${NODE_VERSION} (about 2 min)`,
 			'npm',
-			['rebuild', 'sqlite3', `--nodedir=${NODE_HOME}`, '--cache', NPM_CACHE],
+			['rebuild', 'sqlite3', '--ignore-scripts=false', `--nodedir=${NODE_HOME}`, '--cache', NPM_CACHE],
 			{ cwd: HOST_DIR, env },
 		);
 		copyFileSync(SQLITE_BUILT, kept);

@@ -7,7 +7,12 @@ import { CACHE, NODE_BIN_DIR } from './paths';
 
 /** Environment whose `node` and `npm` are Node 24's. */
 export function node24Env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-	return { ...process.env, PATH: `${NODE_BIN_DIR}:${process.env.PATH ?? ''}`, ...extra };
+	const env: NodeJS.ProcessEnv = {};
+	// Settings an outer `npm run`/`npx` exports (ignore-scripts, nodedir...) must not leak into n8n's npm.
+	for (const [key, value] of Object.entries(process.env)) {
+		if (!/^npm_/i.test(key)) env[key] = value;
+	}
+	return { ...env, PATH: `${NODE_BIN_DIR}:${process.env.PATH ?? ''}`, ...extra };
 }
 
 export function say(message: string): void {
