@@ -1,5 +1,7 @@
 /** The parts of a street address that can be told apart in a one-line form. */
 export interface AddressParts {
+	/** Set when the line names a carrier branch ("Отделение №13: ул. ..."): the part before the colon. */
+	branch?: string;
 	street: string;
 	house: string;
 	entrance?: string;
@@ -13,22 +15,35 @@ const ENTRANCE = /^(?:под|подъезд|п|під'їзд|під’їзд|п�
 const FLOOR = /^(?:эт|этаж|пов|поверх)\.?\s*(\d{1,3})$/i;
 const STREET_MARKER = /(^|[\s.])(вул|ул|улица|вулиця|просп|пр-т|пр|проспект|пров|пер|переулок|провулок|бульв|бул|б-р|бульвар|пл|площа|площадь|шосе|шоссе|наб|набережная|набережна|узвіз|спуск|тупик|алея|аллея|мкр|мкрн)(\.|\s|$)/i;
 const NOT_A_STREET = /(№|відділ|отдел|поштомат|почтомат|склад|пункт|самовив|самовыв|@|:)/i;
+const BRANCH = /^((?:відділення|отделение|пункт|склад)[^:]*№\s*\d+[^:]*):\s*(.+)$/i;
+const LANDMARK = /\s*\([^()]*\)\s*$/;
 
 /**
  * Splits a one-line address such as "вул. Хрещатик, 12А, кв. 5" or "ул. Ленина, д. 5, под. 2,
  * эт. 3, кв. 10" into street and house (and entrance, floor, flat), but only when every part is
- * recognised; anything else (carrier branches, "Отделение №13: ...", extra words) gives
- * undefined, and the caller keeps the line whole rather than guess.
+ * recognised; anything else (extra words, Ukrposhta's "@" form, parcel lockers) gives undefined,
+ * and the caller keeps the line whole rather than guess. A carrier branch written as
+ * "Отделение №13 (...): ул. Оранжерейная, 3 (метро Дорогожичи)" gives the branch's own street
+ * address, with `branch` set so the caller can say so. A trailing "(landmark)" is left out.
  */
 export function splitAddressLine(line: string): AddressParts | undefined {
+	const branch = BRANCH.exec(line.trim());
+	if (branch) {
+		const parts = splitAddressLine(branch[2]);
+		return parts && !parts.branch ? { branch: branch[1].trim(), ...parts } : undefined;
+	}
 	if (NOT_A_STREET.test(line)) return undefined;
-	const parts = line.split(',').map((part) => part.trim()).filter(Boolean);
+	const parts = line
+		.replace(LANDMARK, '')
+		.split(',')
+		.map((part) => part.trim())
+		.filter(Boolean);
 	if (parts.length < 2) return undefined;
 	const [street, house, ...rest] = parts;
 	if (!STREET_MARKER.test(street) || !/[а-яіїєґa-z]{3}/i.test(street.replace(STREET_MARKER, ' '))) return undefined;
 	const houseMatch = HOUSE.exec(house);
 	if (!houseMatch) return undefined;
-	const result: AddressParts = { street, house: houseMatch[1].replace(/\s+/g, '') };
+	const result: AddressParts = { street, house: houseMatch[1].replace(/\s+/g, ' ') };
 	for (const part of rest) {
 		const flat = FLAT.exec(part);
 		const entrance = ENTRANCE.exec(part);

@@ -96,6 +96,8 @@ export const canonicalOrderSchema = z.object({
 			saleappNumber: text.optional(),
 			aqua: text.optional(),
 			onec: text.optional(),
+			/** The id SaleApp was given by whoever created the order there (its `external_id`). */
+			external: text.optional(),
 		})
 		.default({}),
 	status: z.object({ state: z.enum(ORDER_STATES).optional(), code: text.optional(), title: text.optional() }).optional(),

@@ -1,0 +1,234 @@
+import type { CanonicalOrder, OrderLine } from './canonical';
+import { joinAddress } from './address';
+import { toAmount } from './money';
+import { lineTotal, expectedTotal } from './policies';
+import type { Problems } from './problems';
+import type { ReadContext } from './read';
+import { compact, readPhones, textOf } from './read';
+import { stateOf } from './status';
+import { readTime, toUtc } from './time';
+
+/**
+ * The order exchange format Aqua-delivery imports and the 1C service takes (seeds 000 and 001):
+ * the same fields, `id` is the sender's id and `external_id` the receiver's. Read and written
+ * here once; aqua/mapping.ts and onec/mapping.ts name the receiver.
+ */
+export type ExchangeSystem = 'aqua' | 'onec';
+
+/** The order after its wire schema parsed it (the fields both schemas share). */
+export interface ExchangeOrder {
+	id: string;
+	external_id?: number | string | null;
+	status: string;
+	created_at?: string | null;
+	total: number;
+	delivery_cost?: number | null;
+	coins?: number | null;
+	payment_type?: string | null;
+	shipping_date_from: string;
+	shipping_date_to: string;
+	comment?: string | null;
+	ask_for_checkout?: 'bill' | 'agreement' | null;
+	count_of_returned_bottles?: number | null;
+	order_item_list: Array<{
+		product_id: string;
+		price: number;
+		quantity: number;
+		order_product_id?: number | null;
+		id?: string | null;
+		name?: string | null;
+	}>;
+	client: {
+		id?: string | null;
+		external_id?: number | null;
+		username?: string | null;
+		phone?: string | null;
+		emai?: string | null;
+		[key: string]: unknown;
+	};
+	shipping_address: {
+		user_address_id?: number | null;
+		city: string;
+		street: string;
+		house: string;
+		entrance?: string | null;
+		floor?: string | null;
+		room?: string | null;
+		str: string;
+	};
+}
+
+/** Values the transformer resolved for the target: its status code and payment type. */
+export interface WriteContext {
+	status?: string;
+	paymentType?: string;
+}
+
+export function readExchange(
+	order: ExchangeOrder,
+	system: ExchangeSystem,
+	context: ReadContext,
+	problems: Problems,
+): CanonicalOrder | undefined {
+	const zone = context.timezone;
+	const client = order.client;
+	const extraPhones = Array.isArray(client.phones) ? (client.phones as unknown[]) : [];
+	const from = readTime(order.shipping_date_from, zone, 'shipping_date_from', problems);
+	const to = readTime(order.shipping_date_to, zone, 'shipping_date_to', problems);
+	const address = order.shipping_address;
+	const result: CanonicalOrder = {
+		source: system,
+		id: order.id,
+		ids: compact({ [system]: textOf(order.external_id) }),
+		status: compact({ code: order.status, state: stateOf(system, order.status) }),
+		timezone: zone,
+		createdAt: readTime(order.created_at, zone, 'created_at', problems),
+		customer: compact({
+			id: textOf(client.id),
+			externalId: textOf(client.external_id),
+			name: textOf(client.username),
+			phones: readPhones([client.phone, ...extraPhones], 'client.phone', context.homeCountry, problems),
+			email: textOf(client.emai) ?? textOf(client.email),
+			accountNumber: textOf(client.account_number),
+			type: textOf(client.type),
+		}),
+		address: compact({
+			city: textOf(address.city),
+			street: textOf(address.street),
+			house: textOf(address.house),
+			entrance: textOf(address.entrance),
+			floor: textOf(address.floor),
+			flat: textOf(address.room),
+			line: textOf(address.str),
+			addressId: address.user_address_id ?? undefined,
+		}),
+		delivery: compact({
+			cost: order.delivery_cost === undefined || order.delivery_cost === null ? undefined : kopecksOf(order.delivery_cost),
+			window: from && to ? { from, to } : undefined,
+		}),
+		lines: order.order_item_list.map((item) =>
+			compact({
+				lineId: textOf(item.id),
+				aquaLineId: item.order_product_id ?? undefined,
+				kind: 'plain' as const,
+				product: { id: item.product_id },
+				name: textOf(item.name),
+				quantity: item.quantity,
+				unitPrice: kopecksOf(item.price),
+			}),
+		),
+		money: compact({
+			total: kopecksOf(order.total),
+			coins: order.coins === undefined || order.coins === null ? undefined : kopecksOf(order.coins),
+		}),
+		payment: compact({ code: textOf(order.payment_type) }),
+		comment: textOf(order.comment),
+		askForCheckout: order.ask_for_checkout ?? undefined,
+		returnedBottles: order.count_of_returned_bottles ?? undefined,
+	};
+	return problems.failed ? undefined : result;
+}
+
+/** The schemas already checked at most 2 decimals, so scaling and rounding is exact. */
+function kopecksOf(amount: number): number {
+	return Math.round(amount * 100) || 0;
+}
+
+/** Phones in the form Aqua's `string(12)` holds: +7XXXXXXXXXX, or 380XXXXXXXXX without the plus. */
+function exchangePhone(phone: string): string {
+	return phone.length <= 12 ? phone : phone.slice(1);
+}
+
+export function writeExchange(
+	order: CanonicalOrder,
+	system: ExchangeSystem,
+	context: WriteContext,
+	problems: Problems,
+): Record<string, unknown> | undefined {
+	const receiver = system === 'aqua' ? 'Aqua' : '1C';
+	if (!context.status) {
+		problems.error('status', `has no ${receiver} status for the source status "${order.status?.code ?? ''}"; add it to the status map`);
+	}
+	const window = order.delivery.window;
+	if (!window) problems.error('shipping_date_from', 'the order has no delivery window');
+	const address = order.address;
+	if (!address.city) problems.error('shipping_address.city', 'is missing; set a default city if the source has none');
+	if (!address.street || !address.house) {
+		problems.error(
+			'shipping_address.house',
+			address.line
+				? `the address "${address.line}" could not be split into street and house safely, and ${receiver} needs them apart`
+				: 'the order has no street and house',
+		);
+	}
+	const lines = order.lines.map((line, index) => writeLine(line, index, system, problems));
+	const externalId = order.ids[system] === undefined ? null : idOf(order.ids[system] as string, system, 'external_id', problems);
+	const clientId = order.customer.externalId;
+	const clientExternalId = clientId === undefined ? undefined : idOf(clientId, 'aqua', 'client.external_id', problems);
+	if (problems.failed) return undefined;
+
+	return compact({
+		id: order.id,
+		external_id: externalId,
+		status: context.status,
+		created_at: order.createdAt ? toUtc(order.createdAt) : undefined,
+		total: toAmount(order.money.total ?? expectedTotal(order)),
+		delivery_cost: order.delivery.cost === undefined ? undefined : toAmount(order.delivery.cost),
+		coins: order.money.coins === undefined ? undefined : toAmount(order.money.coins),
+		payment_type: context.paymentType,
+		shipping_date_from: toUtc((window as { from: string }).from),
+		shipping_date_to: toUtc((window as { to: string }).to),
+		comment: order.comment,
+		ask_for_checkout: system === 'aqua' ? order.askForCheckout : undefined,
+		count_of_returned_bottles: order.returnedBottles,
+		order_item_list: lines,
+		client: compact({
+			id: order.customer.id,
+			external_id: clientExternalId,
+			account_number: order.customer.accountNumber,
+			type: order.customer.type,
+			username: order.customer.name,
+			phone: order.customer.phones[0] === undefined ? undefined : exchangePhone(order.customer.phones[0]),
+			emai: order.customer.email,
+		}),
+		shipping_address: compact({
+			user_address_id: address.addressId,
+			city: address.city,
+			street: address.street,
+			house: address.house,
+			entrance: address.entrance ?? null,
+			floor: address.floor ?? null,
+			room: address.flat ?? null,
+			str: address.line ?? joinAddress(address),
+		}),
+	});
+}
+
+function idOf(value: string, system: ExchangeSystem, field: string, problems: Problems): number | string | undefined {
+	if (/^\d+$/.test(value)) return Number(value);
+	if (system === 'onec') return value;
+	problems.error(field, `"${value}" is not a whole number, and Aqua's ids are`);
+	return undefined;
+}
+
+function writeLine(line: OrderLine, index: number, system: ExchangeSystem, problems: Problems): Record<string, unknown> {
+	const field = `order_item_list[${index}]`;
+	if (!Number.isInteger(line.quantity)) {
+		problems.error(`${field}.quantity`, `${line.quantity} is not a whole number, and ${system === 'aqua' ? 'Aqua' : '1C'} takes whole quantities`);
+	}
+	// Neither format has a line discount: the price sent is the discounted price of one unit.
+	const amount = lineTotal(line);
+	if (amount % line.quantity !== 0) {
+		problems.error(`${field}.price`, `the discounted line ${toAmount(amount)} cannot be split into ${line.quantity} equal prices to the kopeck`);
+	}
+	const productId = line.targetProductId ?? line.product.id ?? line.product.article ?? line.product.sku;
+	return compact({
+		product_id: productId,
+		price: toAmount(Math.round(amount / line.quantity)),
+		quantity: line.quantity,
+		// 1C finds the product by the line's `id` (seed 001), so it carries the product id there.
+		id: system === 'onec' ? productId : line.lineId,
+		order_product_id: system === 'aqua' ? line.aquaLineId : undefined,
+		name: line.name,
+	});
+}

@@ -1,0 +1,226 @@
+import { splitAddressLine } from '../address';
+import type { Address, CanonicalOrder, LineKind, OrderLine } from '../canonical';
+import { countedLines } from '../canonical';
+import { readMoney, toAmount } from '../money';
+import type { Problems } from '../problems';
+import type { ReadContext } from '../read';
+import { compact, readPhones, readQuantity, textOf } from '../read';
+import { stateOf, statusCodeFor } from '../status';
+import { readTime, toLocalText } from '../time';
+import { recordZodIssues } from '../zodProblems';
+import type { HoroshopOrder, HoroshopOrderInput, HoroshopProduct } from './schema';
+import { horoshopOrderSchema } from './schema';
+
+const KINDS: Record<string, LineKind> = { gift: 'gift', set_main: 'set', set_item: 'setItem', gift_parent: 'plain' };
+const TYPES: Record<LineKind, string | undefined> = { plain: undefined, gift: 'gift', set: 'set_main', setItem: 'set_item' };
+
+/** A Horoshop order from `orders/get` as a canonical order; undefined when it has errors. */
+export function toCanonical(wire: unknown, context: ReadContext, problems: Problems): CanonicalOrder | undefined {
+	const parsed = horoshopOrderSchema.safeParse(wire);
+	if (!parsed.success) {
+		recordZodIssues(parsed.error, problems);
+		return undefined;
+	}
+	const order = parsed.data;
+	const id = String(order.order_id);
+	const lines = order.products.map((product, index) => readLine(product, index, problems));
+	const deliveryCost = order.delivery_price === -1 ? undefined : readMoney(order.delivery_price, 'delivery_price', problems);
+	const totalSum = readMoney(order.total_sum, 'total_sum', problems);
+	const status = order.stat_status === undefined || order.stat_status === null ? undefined : String(order.stat_status);
+	const paid = order.payed ?? order.paided;
+
+	const result: CanonicalOrder = {
+		source: 'horoshop',
+		id,
+		ids: { horoshop: id },
+		status: status === undefined ? undefined : compact({ code: status, state: stateOf('horoshop', status) }),
+		timezone: context.timezone,
+		createdAt: readTime(order.stat_created, context.timezone, 'stat_created', problems),
+		customer: compact({
+			id: order.user ? String(order.user) : undefined,
+			name: textOf(order.delivery_name),
+			phones: readPhones([order.delivery_phone], 'delivery_phone', context.homeCountry, problems),
+			email: textOf(order.delivery_email),
+		}),
+		address: readAddress(order, problems),
+		delivery: compact({
+			method: deliveryMethod(order),
+			typeId: textOf(order.delivery_type?.id),
+			title: textOf(order.delivery_type?.title),
+			cost: deliveryCost,
+			carrierTariff: order.delivery_price === -1 ? true : undefined,
+			trackingNumber: textOf(order.delivery_data?.tnNumber ?? order.additional_data?.np_number),
+			trackingRef: textOf(order.delivery_data?.tnId ?? order.delivery_data?.tnID ?? order.additional_data?.np_ref),
+		}),
+		lines: lines.filter((line): line is OrderLine => line !== undefined),
+		money: compact({
+			currency: textOf(order.currency),
+			paymentFee: readMoney(order.payment_price, 'payment_price', problems) || undefined,
+		}),
+		payment: compact({
+			code: textOf(order.payment_type?.id),
+			title: textOf(order.payment_type?.title),
+			paid: paid === undefined ? undefined : paid === 1,
+		}),
+		comment: textOf(order.comment),
+		managerComment: textOf(order.manager_comment),
+	};
+	if (problems.failed || lines.includes(undefined)) return undefined;
+
+	// total_sum is after every discount and before delivery. Discounts already in the unit prices
+	// make it equal to the lines; order-level ones (coupon, discount_value) make up the difference.
+	if (totalSum !== undefined) {
+		const goods = countedLines(result).reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
+		const stated =
+			(readMoney(order.discount_value, 'discount_value', problems) ?? 0) +
+			(readMoney(order.coupon_discount_value, 'coupon_discount_value', problems) ?? 0);
+		const discount = goods - totalSum === stated ? stated : 0;
+		if (discount) result.money.discount = discount;
+		result.money.total = totalSum + (deliveryCost ?? 0);
+	}
+	return result;
+}
+
+function readLine(product: HoroshopProduct, index: number, problems: Problems): OrderLine | undefined {
+	const field = `products[${index}]`;
+	const quantity = readQuantity(product.quantity, `${field}.quantity`, problems);
+	const unitPrice = readMoney(product.price, `${field}.price`, problems, { required: true });
+	const statedTotal = readMoney(product.total_price, `${field}.total_price`, problems);
+	if (quantity === undefined || unitPrice === undefined) return undefined;
+	if (statedTotal !== undefined && Number.isInteger(quantity) && statedTotal !== unitPrice * quantity) {
+		problems.error(
+			`${field}.total_price`,
+			`${toAmount(statedTotal)} is not price ${toAmount(unitPrice)} x quantity ${quantity}`,
+		);
+	}
+	const type = textOf(product.type);
+	return compact({
+		lineId: textOf(product.storage_id),
+		parentLineId: textOf(product.parent_storage_id),
+		kind: (type && KINDS[type]) || 'plain',
+		product: { article: product.article },
+		name: textOf(product.title),
+		quantity,
+		unitPrice,
+	});
+}
+
+function deliveryMethod(order: HoroshopOrder): CanonicalOrder['delivery']['method'] {
+	const type = order.delivery_data?.destination?.address?.type;
+	if (type === 'warehouse') return 'carrierBranch';
+	if (type === 'doors') return 'carrierAddress';
+	if (order.additional_data?.recipient_warehouse_ref) return 'carrierBranch';
+	if (order.additional_data?.recipient_address) return 'carrierAddress';
+	return undefined;
+}
+
+function readAddress(order: HoroshopOrder, problems: Problems): Address {
+	const destination = order.delivery_data?.destination?.address;
+	const legacy = order.additional_data?.recipient_address;
+	const line = textOf(order.delivery_address);
+	const address: Address = compact({
+		country: textOf(order.delivery_country),
+		city: textOf(order.delivery_city) ?? textOf(destination?.geoObject?.name),
+		line,
+		carrier: carrierOf(order),
+	});
+	if (Object.keys(address.carrier ?? {}).length === 0) delete address.carrier;
+
+	const street = textOf(destination?.street?.name) ?? textOf(legacy?.street_name);
+	const house = textOf(destination?.buildingNumber) ?? textOf(legacy?.building_number);
+	if (street && house) {
+		return compact({ ...address, street, house, flat: textOf(destination?.flatNumber) ?? textOf(legacy?.flat) });
+	}
+	if (!line) return address;
+	const parts = splitAddressLine(line);
+	if (!parts) {
+		problems.note('delivery_address', `"${line}" could not be split into street and house safely; kept whole`);
+		return address;
+	}
+	if (parts.branch) {
+		problems.note('delivery_address', `is a carrier branch ("${parts.branch}"); street and house are the branch's`);
+	}
+	return compact({ ...address, street: parts.street, house: parts.house, entrance: parts.entrance, floor: parts.floor, flat: parts.flat });
+}
+
+function carrierOf(order: HoroshopOrder): Address['carrier'] {
+	const data = order.delivery_data;
+	const destination = data?.destination?.address;
+	const legacy = order.additional_data;
+	return compact({
+		operator: textOf(data?.deliveryOperatorType) ?? (legacy?.recipient_warehouse_ref || legacy?.np_ref ? 'nova_poshta' : undefined),
+		cityRef: textOf(destination?.geoObject?.id),
+		branchRef: textOf(destination?.warehouse?.id) ?? textOf(legacy?.recipient_warehouse_ref),
+		branchName: textOf(destination?.warehouse?.name),
+		streetRef: textOf(destination?.street?.id) ?? textOf(legacy?.recipient_address?.street_id),
+	});
+}
+
+/**
+ * A canonical order in the `orders/get` shape. Horoshop has no API to create orders; this is the
+ * shape the shop would show for it (used to check round trips and by the local sandbox).
+ */
+export function fromCanonical(order: CanonicalOrder): HoroshopOrderInput {
+	const goods = countedLines(order).reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
+	const discount = order.money.discount ?? 0;
+	const address = order.address;
+	const doors = address.street && address.house;
+	const carrier = address.carrier;
+	return {
+		order_id: Number(order.ids.horoshop ?? order.id),
+		user: order.customer.id === undefined ? null : Number(order.customer.id),
+		delivery_name: order.customer.name ?? null,
+		delivery_email: order.customer.email ?? null,
+		delivery_phone: order.customer.phones[0] ?? null,
+		delivery_city: address.city ?? null,
+		delivery_address: address.line ?? null,
+		delivery_type: order.delivery.typeId === undefined ? null : { id: Number(order.delivery.typeId), title: order.delivery.title ?? null },
+		delivery_price: order.delivery.carrierTariff ? -1 : toAmount(order.delivery.cost ?? 0),
+		comment: order.comment ?? null,
+		payment_type: order.payment.code === undefined ? null : { id: Number(order.payment.code), title: order.payment.title ?? null },
+		payment_price: toAmount(order.money.paymentFee ?? 0),
+		payed: order.payment.paid ? 1 : 0,
+		total_default: toAmount(goods),
+		total_sum: toAmount(order.money.total === undefined ? goods - discount : order.money.total - (order.delivery.cost ?? 0)),
+		total_quantity: order.lines.reduce((sum, line) => sum + line.quantity, 0),
+		discount_value: toAmount(discount),
+		stat_status: statusOf(order),
+		stat_created: order.createdAt ? toLocalText(order.createdAt, order.timezone) : null,
+		currency: order.money.currency ?? null,
+		manager_comment: order.managerComment ?? null,
+		products: order.lines.map((line) => ({
+			title: line.name ?? null,
+			article: line.product.article ?? line.targetProductId ?? line.product.sku ?? line.product.id ?? '',
+			price: toAmount(line.unitPrice),
+			quantity: line.quantity,
+			total_price: toAmount(line.unitPrice * line.quantity),
+			type: TYPES[line.kind] ?? null,
+			storage_id: line.lineId === undefined ? null : Number(line.lineId),
+			parent_storage_id: line.parentLineId === undefined ? null : Number(line.parentLineId),
+		})),
+		delivery_data:
+			doors || carrier
+				? {
+						deliveryOperatorType: carrier?.operator ?? null,
+						tnNumber: order.delivery.trackingNumber ?? null,
+						tnId: order.delivery.trackingRef ?? null,
+						destination: {
+							address: {
+								type: order.delivery.method === 'carrierBranch' ? 'warehouse' : 'doors',
+								geoObject: { id: carrier?.cityRef ?? null, name: address.city ?? null },
+								warehouse: carrier?.branchRef ? { id: carrier.branchRef, name: carrier.branchName ?? null } : null,
+								street: doors ? { id: carrier?.streetRef ?? null, name: address.street ?? null } : null,
+								buildingNumber: address.house ?? null,
+								flatNumber: address.flat ?? null,
+							},
+						},
+					}
+				: null,
+	};
+}
+
+function statusOf(order: CanonicalOrder): number | null {
+	if (order.source === 'horoshop' && order.status?.code !== undefined) return Number(order.status.code);
+	const code = order.status?.state ? statusCodeFor('horoshop', order.status.state) : undefined;
+	return code === undefined ? null : Number(code);
+}
