@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { describeProblem } from '../shared/orders/problems';
+import { transformOrder } from '../shared/orders/transform';
+import { ItemResults } from '../shared/results/itemResults';
+import { transformerProperties } from './description';
+import { readSettings } from './settings';
+
+export class OrderTransformer implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Order Transformer',
+		name: 'orderTransformer',
+		icon: { light: 'file:orderTransformer.svg', dark: 'file:orderTransformer.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["from"] + " → " + $parameter["to"] }}',
+		description: 'Convert orders between Horoshop, SaleApp, Aqua-delivery and 1C formats',
+		defaults: { name: 'Order Transformer' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		properties: transformerProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const settings = readSettings(this);
+		const results = new ItemResults(this);
+		items.forEach((item, itemIndex) => {
+			const result = transformOrder(item.json, settings);
+			const notes = result.notes.map(describeProblem);
+			if (result.ok) {
+				const json: IDataObject = { ...(result.output as IDataObject) };
+				if (notes.length > 0) json.transformNotes = notes;
+				results.success(itemIndex, json);
+				return;
+			}
+			const message = `Order ${result.orderId}: ${result.errors.map(describeProblem).join('; ')}`;
+			const details: IDataObject = { orderId: result.orderId, problems: result.errors as unknown as IDataObject[] };
+			if (notes.length > 0) details.notes = notes;
+			results.failure(itemIndex, message, details);
+		});
+		return results.output();
+	}
+}

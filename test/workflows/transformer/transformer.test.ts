@@ -1,0 +1,106 @@
+import { runWorkflow } from '../../harness/runWorkflow';
+import { horoshopExample } from '../../unit/orders/fixtures/seedExamples';
+
+const badPhone = { ...horoshopExample, order_id: 8, delivery_phone: '12345' };
+const unknownProduct = {
+	...horoshopExample,
+	order_id: 9,
+	products: [{ title: 'Новинка', article: 'NEW-1', price: 50, quantity: 2, total_price: 100 }],
+	total_sum: 100,
+};
+
+const productTable = {
+	values: [
+		{ source: '10000001', target: 'aqua-1' },
+		{ source: '10000013', target: 'aqua-13' },
+		{ source: 'test_set_123', target: 'aqua-set' },
+	],
+};
+
+function transformer(parameters: Record<string, unknown>, onError?: 'continueErrorOutput') {
+	return {
+		name: 'Transform',
+		type: 'orderTransformer',
+		parameters: { from: 'horoshop', to: 'aqua', productMapping: 'table', productTable, ...parameters },
+		onError,
+	};
+}
+
+describe('Order Transformer on the real n8n engine', () => {
+	it('converts good orders and sends each bad one to the error output, naming order and field', async () => {
+		const result = await runWorkflow({
+			items: [horoshopExample, badPhone, unknownProduct],
+			nodes: [transformer({}, 'continueErrorOutput')],
+			timezone: 'Europe/Kyiv',
+		});
+
+		const [converted] = result.output('Transform', 0);
+		expect(result.output('Transform', 0)).toHaveLength(1);
+		expect(converted.pairedItem).toEqual({ item: 0 });
+		expect(converted.json).toMatchObject({
+			id: '7',
+			status: 'approved',
+			total: 3413,
+			shipping_date_from: '2021-04-10T06:00:00Z',
+			client: { phone: '380555555555', username: 'John Doe' },
+		});
+		expect((converted.json.order_item_list as Array<{ product_id: string }>).map((line) => line.product_id)).toEqual([
+			'aqua-1',
+			'aqua-13',
+			'aqua-set',
+		]);
+		expect(converted.json.transformNotes).toEqual([
+			'delivery_address: is a carrier branch ("Отделение №13 (до 30 кг на одно место)"); street and house are the branch\'s',
+		]);
+
+		const failed = result.output('Transform', 1);
+		expect(failed.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
+		expect(failed[0].json.error).toBe('Order 8: delivery_phone: "12345" has no country code and is not a Ukrainian number');
+		expect(failed[0].json.order_id).toBe(8);
+		expect(failed[1].json.error).toBe('Order 9: lines[0].product.article: "NEW-1" is not in the product map (Новинка)');
+		expect(failed[1].json.details).toMatchObject({
+			orderId: '9',
+			problems: [{ field: 'lines[0].product.article', message: '"NEW-1" is not in the product map (Новинка)' }],
+		});
+
+		// The input items reach the node untouched and stay so.
+		expect(result.output('Start', 0).map((item) => item.json)).toEqual([horoshopExample, badPhone, unknownProduct]);
+	});
+
+	it('takes the product map from an expression and the timezone from the workflow', async () => {
+		const winterOrder = { ...horoshopExample, stat_created: '2021-01-15 12:09:01' };
+		const result = await runWorkflow({
+			items: [winterOrder],
+			nodes: [
+				transformer({
+					productMapping: 'lookup',
+					productLookup: '={{ { "10000001": "A1", "test_set_123": "SET" } }}',
+					unknownProducts: 'drop',
+				}),
+			],
+			timezone: 'Europe/Moscow',
+		});
+
+		const [converted] = result.output('Transform', 0);
+		// In January Moscow is UTC+3 (Kyiv would be UTC+2): 12:09 is 09:09 UTC, the next day's 09:00 is 06:00 UTC.
+		expect(converted.json.created_at).toBe('2021-01-15T09:09:01Z');
+		expect(converted.json.shipping_date_from).toBe('2021-01-16T06:00:00Z');
+		expect(converted.json.shipping_date_to).toBe('2021-01-16T15:00:00Z');
+		expect(converted.json.order_item_list).toEqual([
+			{ product_id: 'A1', price: 1001, quantity: 1, id: '41', name: 'Товар 1' },
+			{ product_id: 'SET', price: 2412, quantity: 1, id: '43', name: 'Тестовый комплект' },
+		]);
+		expect(converted.json.total).toBe(3413);
+		expect(converted.json.transformNotes).toContain(
+			'lines[1].product.article: "10000013" is not in the product map (Товар 13); line dropped',
+		);
+	});
+
+	it('stops naming the item when the node is not set to continue on error', async () => {
+		const result = await runWorkflow({ items: [horoshopExample, badPhone], nodes: [transformer({})] });
+
+		const error = result.nodeError('Transform') as Error & { context?: { itemIndex?: number } };
+		expect(error.message).toContain('Order 8: delivery_phone');
+		expect(error.context?.itemIndex).toBe(1);
+	});
+});
