@@ -1,0 +1,138 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/**
+ * Aqua-delivery: a ready API token, or a login and password exchanged at `POST /v1/auth/login`
+ * for `data.auth_key`. Either way n8n keeps the token in the hidden `sessionToken` field, gets a
+ * new one when it is empty or a request comes back 401, and sends it as `Authorization: Bearer`.
+ */
+export class AquaDeliveryApi implements ICredentialType {
+	name = 'aquaDeliveryApi';
+
+	displayName = 'Aqua Delivery API';
+
+	icon: Icon = { light: 'file:../nodes/AquaDelivery/aquaDelivery.svg', dark: 'file:../nodes/AquaDelivery/aquaDelivery.dark.svg' };
+
+	documentationUrl = 'https://github.com/order-sync/n8n-nodes-order-sync#aqua-delivery';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.aqua-delivery.ru',
+			description: 'Aqua-delivery\'s API address; the test system is https://api.test.aqua-delivery.ru',
+		},
+		{
+			displayName: 'Sign In With',
+			name: 'authMethod',
+			type: 'options',
+			options: [
+				{ name: 'Login and Password', value: 'login' },
+				{ name: 'API Token', value: 'token' },
+			],
+			default: 'login',
+		},
+		{
+			displayName: 'Login',
+			name: 'login',
+			type: 'string',
+			default: '',
+			displayOptions: { show: { authMethod: ['login'] } },
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { authMethod: ['login'] } },
+		},
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { authMethod: ['token'] } },
+		},
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		// A ready token needs no exchange; authenticate() sends it as it is.
+		if (credentials.authMethod === 'token') return {};
+		let answer: { success?: boolean; message?: string; data?: { auth_key?: string } } | undefined;
+		try {
+			answer = (await this.helpers.httpRequest({
+				method: 'POST',
+				url: `${aquaBaseUrl(credentials.baseUrl)}/v1/auth/login`,
+				body: { login: credentials.login, password: credentials.password },
+				json: true,
+			})) as typeof answer;
+		} catch (error) {
+			const status = (error as { httpCode?: string; response?: { status?: number } }).httpCode ??
+				(error as { response?: { status?: number } }).response?.status;
+			throw new Error(
+				status
+					? `Aqua Delivery refused the sign-in (HTTP ${status}): check the login and password`
+					: `Aqua Delivery could not be reached to sign in: check the base URL`,
+			);
+		}
+		const token = answer?.data?.auth_key;
+		if (answer?.success === false || typeof token !== 'string' || token === '') {
+			throw new Error('Aqua Delivery refused the sign-in: check the login and password');
+		}
+		return { sessionToken: token };
+	}
+
+	// A function rather than the generic form: the token to send depends on how the user signs in.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const token = credentials.authMethod === 'token' ? credentials.apiToken : credentials.sessionToken;
+		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${String(token ?? '')}` };
+		return requestOptions;
+	}
+
+	// An empty import changes nothing and needs a valid token.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "").replace(/\\/v1$/, "")}}',
+			url: '/v1/order/import/',
+			method: 'POST',
+			body: [],
+			json: true,
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'Aqua Delivery refused the token: check the login and password, or the API token' },
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 404, message: 'Nothing found at this address: check the base URL' },
+			},
+		],
+	};
+}
+
+/** The base URL without a trailing slash or `/v1`, as users paste either. */
+function aquaBaseUrl(value: unknown): string {
+	return String(value ?? '').trim().replace(/\/+$/, '').replace(/\/v1$/, '');
+}

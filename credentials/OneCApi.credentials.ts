@@ -1,0 +1,116 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/**
+ * A 1C:Enterprise infobase published on a web server: HTTP Basic with a 1C user. The header is
+ * built here because 1C user names are often Cyrillic and must be encoded as UTF-8, which the
+ * HTTP client's own `auth` option does not do.
+ */
+export class OneCApi implements ICredentialType {
+	name = 'oneCApi';
+
+	displayName = '1C API';
+
+	icon: Icon = { light: 'file:../nodes/OneCOrders/oneCOrders.svg', dark: 'file:../nodes/OneCOrders/oneCOrders.dark.svg' };
+
+	documentationUrl = 'https://github.com/order-sync/n8n-nodes-order-sync#1c';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Server URL',
+			name: 'serverUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'http://192.168.1.10:8080',
+			description: 'Scheme, host and port of the web server the infobase is published on',
+		},
+		{
+			displayName: 'Publication Name',
+			name: 'publication',
+			type: 'string',
+			default: '',
+			placeholder: 'demodelivery',
+			description: 'The name the infobase was published under (the first part of the path)',
+		},
+		{
+			displayName: 'User',
+			name: 'user',
+			type: 'string',
+			default: '',
+			description: 'The 1C user; leave empty when the publication signs in by itself',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{
+			displayName: 'Ignore SSL Issues (Insecure)',
+			name: 'ignoreSslIssues',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to connect even if the server\'s certificate cannot be verified (self-signed certificates on your own server)',
+		},
+	];
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const user = String(credentials.user ?? '');
+		if (credentials.ignoreSslIssues === true) requestOptions.skipSslCertificateValidation = true;
+		if (user === '') return requestOptions;
+		const basic = utf8Base64(`${user}:${String(credentials.password ?? '')}`);
+		requestOptions.headers = { ...requestOptions.headers, Authorization: `Basic ${basic}` };
+		return requestOptions;
+	}
+
+	// The publication's standard OData root: 404 (often an HTML page) means a wrong URL or
+	// publication, 401 a wrong user or password.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.serverUrl.replace(/\\/+$/, "")}}/{{encodeURIComponent($credentials.publication.replace(/^\\/+|\\/+$/g, ""))}}',
+			url: '/odata/standard.odata/?$format=json',
+			method: 'GET',
+			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: '1C refused the user or password' },
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'Nothing found at this address: check the server URL and the publication name (the test reads the publication\'s standard OData interface, which must be published)',
+				},
+			},
+		],
+	};
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Base64 of the text's UTF-8 bytes, so "Менеджер:пароль" reaches 1C intact. */
+function utf8Base64(text: string): string {
+	const bytes = new TextEncoder().encode(text);
+	let out = '';
+	for (let i = 0; i < bytes.length; i += 3) {
+		const [a, b = 0, c = 0] = [bytes[i], bytes[i + 1], bytes[i + 2]];
+		const n = (a << 16) | (b << 8) | c;
+		out += BASE64[(n >> 18) & 63] + BASE64[(n >> 12) & 63];
+		out += i + 1 < bytes.length ? BASE64[(n >> 6) & 63] : '=';
+		out += i + 2 < bytes.length ? BASE64[n & 63] : '=';
+	}
+	return out;
+}
