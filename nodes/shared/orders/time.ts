@@ -55,7 +55,13 @@ export function readTime(value: unknown, zone: string, field: string, problems: 
 			problems.error(field, `"${value}" does not exist in ${zone} (the clocks skip it at a DST change)`);
 			return undefined;
 		}
-		return format(local);
+		const wallClock = (dateTime: DateTime) => dateTime.toFormat('yyyy-MM-dd HH:mm:ss');
+		const earlier = local.minus({ hours: 1 });
+		const first = wallClock(earlier) === wallClock(local) ? earlier : local;
+		if (first !== local || wallClock(local.plus({ hours: 1 })) === wallClock(local)) {
+			problems.note(field, `"${value}" happens twice in ${zone} (clocks go back at a DST change); read as the first, ${format(first)}`);
+		}
+		return format(first);
 	}
 	problems.error(field, `"${value}" is not a date and time (expected e.g. 2021-04-09 12:09:01)`);
 	return undefined;
