@@ -1,10 +1,472 @@
-import type { Sandbox } from '../server';
+import { DateTime } from 'luxon';
 
-/** The fake Horoshop API. Its routes and data are added by the Horoshop node's work. */
+import type { GeneratedLine, GeneratedOrder } from '../generator';
+import { Random } from '../random';
+import type { Sandbox, SandboxRequest, SandboxResponse } from '../server';
+
+/** Where the fake shop lives inside the sandbox: the credential's shop URL is `${sandbox.url}${HOROSHOP_PATH}`. */
+export const HOROSHOP_PATH = '/horoshop';
+
+/** Horoshop shops are Ukrainian; order times are wall-clock Kyiv time without a zone. */
+const SHOP_ZONE = 'Europe/Kyiv';
+
+/**
+ * How the fake says "your token is no good". Horoshop does not document it; public clients
+ * re-login on all of these, so tests can pick each one.
+ */
+export type ExpiredTokenAnswer = 'error' | 'httpError' | 'unauthorized' | 'authorizationError' | 'http401';
+
+export interface FakeStatus {
+	id: number;
+	title: Record<string, string>;
+	is_successful: 0 | 1;
+}
+
+export interface FakeUpdate {
+	at: number;
+	order_id: unknown;
+	status?: unknown;
+	tracking_code?: unknown;
+	payed?: unknown;
+	paid?: unknown;
+	result: 'OK' | 'ERROR';
+	message: string;
+}
+
+type WireOrder = Record<string, unknown> & { order_id: number; stat_status: number; stat_created: string };
+
+const DEFAULT_STATUSES: FakeStatus[] = [
+	{ id: 1, title: { ua: 'Новий', ru: 'Новый', en: 'New' }, is_successful: 0 },
+	{ id: 2, title: { ua: 'В обробці', ru: 'В обработке', en: 'Processing' }, is_successful: 0 },
+	{ id: 3, title: { ua: 'Доставлено', ru: 'Доставлен', en: 'Delivered' }, is_successful: 1 },
+	{ id: 4, title: { ua: 'Не доставлено', ru: 'Не доставлен', en: 'Not delivered' }, is_successful: 0 },
+	{ id: 6, title: { ua: 'Доставляється', ru: 'Доставляется', en: 'Delivering' }, is_successful: 0 },
+	{ id: 7, title: { ua: 'Повернення', ru: 'Возврат' }, is_successful: 0 },
+];
+
+const DELIVERY_TYPES = [
+	{ id: 3, title: 'Новою поштою' },
+	{ id: 8, title: 'Самовивіз' },
+	{ id: 9, title: 'Укрпоштою' },
+	{ id: 5, title: "Кур'єром" },
+];
+const PAYMENT_TYPES = [
+	{ id: 13, title: 'Готівкою' },
+	{ id: 14, title: 'Онлайн-оплата кредитною карткою' },
+	{ id: 15, title: 'Оплата при отриманні (накладений платіж)' },
+];
+const STATUS_IDS = [1, 2, 3, 4, 6];
+
+/**
+ * A faithful fake of the Horoshop API (seed 002 + api-facts): `auth` with a token whose lifetime
+ * tests can shorten, `orders/get` with every filter, `orders/get_available_statuses`,
+ * `orders/update` answering WARNING with a per-order log, and UNDEFINED_FUNCTION for anything else.
+ * Every answer is HTTP 200 with `{status, response}`, as Horoshop does.
+ */
 export class HoroshopFake {
+	login = 'api-admin';
+
+	password = 'Пароль-42';
+
+	/** Seconds a token lives (Horoshop: 600). Fractions allowed, so tests can make it expire between pages. */
+	tokenLifetimeSeconds = 600;
+
+	expiredTokenAnswer: ExpiredTokenAnswer = 'error';
+
+	/** Which end of the list `orders/get` starts from; newest first makes new orders shift the pages. */
+	sortOrder: 'newestFirst' | 'oldestFirst' = 'newestFirst';
+
+	/** Shops before v4.0 do not have `orders/get_available_statuses`. */
+	hasAvailableStatuses = true;
+
+	statuses: FakeStatus[] = [];
+
+	/** Orders by id, as `orders/get` returns them with `additionalData: true`. */
+	readonly orders = new Map<number, WireOrder>();
+
+	readonly updates: FakeUpdate[] = [];
+
+	/** Runs before each `orders/get` is answered, with the count of such calls so far (1 for the first). */
+	beforeOrdersGet?: (call: number) => void;
+
+	private readonly tokens = new Map<string, number>();
+
+	private random = new Random(2);
+
+	private nextOrderId = 1;
+
+	private nextStorageId = 1;
+
+	private ordersGetCalls = 0;
+
+	private tokenCounter = 0;
+
 	constructor(private readonly sandbox: Sandbox) {
-		void this.sandbox;
+		const api = (fn: string) => new RegExp(`^${HOROSHOP_PATH}/api/${fn}/?$`);
+		const expired = () => this.expiredAnswer();
+		sandbox.route('horoshop.auth', 'POST', api('auth'), (request) => this.auth(request));
+		sandbox.route('horoshop.orders.get', 'POST', api('orders/get'), (request) => this.withToken(request, () => this.ordersGet(request)), expired);
+		sandbox.route('horoshop.statuses', 'POST', api('orders/get_available_statuses'), (request) => this.withToken(request, () => this.availableStatuses()), expired);
+		sandbox.route('horoshop.orders.update', 'POST', api('orders/update'), (request) => this.withToken(request, () => this.ordersUpdate(request)), expired);
+		sandbox.route('horoshop.undefined', 'POST', api('[^?]+'), () => ({ json: { status: 'UNDEFINED_FUNCTION', response: [] } }));
+		this.reset();
 	}
 
-	reset(): void {}
+	reset(): void {
+		this.login = 'api-admin';
+		this.password = 'Пароль-42';
+		this.tokenLifetimeSeconds = 600;
+		this.expiredTokenAnswer = 'error';
+		this.sortOrder = 'newestFirst';
+		this.hasAvailableStatuses = true;
+		this.statuses = DEFAULT_STATUSES.map((status) => ({ ...status, title: { ...status.title } }));
+		this.orders.clear();
+		this.updates.length = 0;
+		this.beforeOrdersGet = undefined;
+		this.tokens.clear();
+		this.random = new Random(2);
+		this.nextOrderId = 1;
+		this.nextStorageId = 1;
+		this.ordersGetCalls = 0;
+	}
+
+	get baseUrl(): string {
+		return `${this.sandbox.url}${HOROSHOP_PATH}`;
+	}
+
+	/** Credential data for this fake. */
+	credentials(overrides: Record<string, string> = {}): Record<string, string> {
+		return { shopUrl: this.baseUrl, login: this.login, password: this.password, ...overrides };
+	}
+
+	/**
+	 * Adds `count` generated orders, one a minute from `start` (UTC), with ids continuing from the
+	 * last one. `overrides` sets wire fields (e.g. `stat_status`) on every one of them.
+	 */
+	addOrders(count: number, options: { start?: Date; overrides?: Record<string, unknown> } = {}): WireOrder[] {
+		const first = this.nextOrderId;
+		const generated = this.sandbox.generator.orders(count, first, options.start);
+		const added = generated.map((order) => ({ ...this.toWire(order), ...options.overrides }) as WireOrder);
+		for (const order of added) this.orders.set(order.order_id, order);
+		this.nextOrderId = first + count;
+		return added;
+	}
+
+	/** Makes every token issued so far invalid, as if 600 s had passed. */
+	expireTokens(): void {
+		for (const token of this.tokens.keys()) this.tokens.set(token, 0);
+	}
+
+	private auth(request: SandboxRequest): SandboxResponse {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		if (body.login !== this.login || body.password !== this.password) {
+			return { json: { status: 'ERROR', response: { code: 3, message: 'Невірний логін або пароль' } } };
+		}
+		this.tokenCounter++;
+		const token = `${this.tokenCounter.toString(16).padStart(8, '0')}${'c5bc0cd25647e701bc6427f3'}`;
+		this.tokens.set(token, Date.now() + this.tokenLifetimeSeconds * 1000);
+		return { json: { status: 'OK', response: { token } }, auth: `login ${this.login}` };
+	}
+
+	private withToken(request: SandboxRequest, answer: () => SandboxResponse): SandboxResponse {
+		const token = ((request.body ?? {}) as Record<string, unknown>).token;
+		const expiresAt = typeof token === 'string' ? this.tokens.get(token) : undefined;
+		if (expiresAt === undefined || expiresAt <= Date.now()) return this.expiredAnswer();
+		return { ...answer(), auth: `token ${String(token).slice(0, 8)}` };
+	}
+
+	private expiredAnswer(): SandboxResponse {
+		switch (this.expiredTokenAnswer) {
+			case 'http401':
+				return { status: 401, json: { status: 'ERROR', response: { message: 'Unauthorized' } } };
+			case 'unauthorized':
+				return { json: { status: 'UNAUTHORIZED', response: { message: 'Session expired' } } };
+			case 'authorizationError':
+				return { json: { status: 'AUTHORIZATION_ERROR', response: { message: 'Session expired' } } };
+			case 'httpError':
+				return { json: { status: 'HTTP_ERROR', response: { code: 401, message: 'Помилка авторизації' } } };
+			default:
+				return { json: { status: 'ERROR', response: { code: 2, message: 'Invalid token' } } };
+		}
+	}
+
+	private ordersGet(request: SandboxRequest): SandboxResponse {
+		this.ordersGetCalls++;
+		this.beforeOrdersGet?.(this.ordersGetCalls);
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		let from: string | undefined;
+		let to: string | undefined;
+		try {
+			from = body.from === undefined ? undefined : shopTime(body.from, 'from');
+			to = body.to === undefined ? undefined : shopTime(body.to, 'to');
+		} catch (error) {
+			return { json: { status: 'ERROR', response: { message: (error as Error).message } } };
+		}
+		const ids = listOf(body.ids ?? body['ids[]']).map(Number);
+		const statuses = listOf(body.status ?? body['status[]']).map(Number);
+		const withAdditional = body.additionalData === true || body.additionalData === 'true' || body.additionalData === 1 || body.additionalData === '1';
+
+		let found = [...this.orders.values()].filter(
+			(order) =>
+				(from === undefined || order.stat_created >= from) &&
+				(to === undefined || order.stat_created <= to) &&
+				(ids.length === 0 || ids.includes(order.order_id)) &&
+				(statuses.length === 0 || statuses.includes(order.stat_status)),
+		);
+		found.sort((a, b) => (this.sortOrder === 'newestFirst' ? b.order_id - a.order_id : a.order_id - b.order_id));
+		// Seed 002: offset works only together with limit.
+		if (body.limit !== undefined && body.limit !== '') {
+			const offset = body.offset === undefined ? 0 : Number(body.offset);
+			found = found.slice(offset, offset + Number(body.limit));
+		}
+		if (found.length === 0) return { json: { status: 'EMPTY', response: [] } };
+		const orders = found.map((order) => {
+			if (withAdditional) return order;
+			const { additional_data: _additional, delivery_data: _delivery, ...rest } = order;
+			return rest;
+		});
+		return { json: { status: 'OK', response: { orders } } };
+	}
+
+	private availableStatuses(): SandboxResponse {
+		if (!this.hasAvailableStatuses) return { json: { status: 'UNDEFINED_FUNCTION', response: [] } };
+		return { json: { status: 'OK', response: { statuses: Object.fromEntries(this.statuses.map((status) => [String(status.id), status])) } } };
+	}
+
+	private ordersUpdate(request: SandboxRequest): SandboxResponse {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		if (!Array.isArray(body.orders) || body.orders.length === 0) {
+			return { json: { status: 'ERROR', response: { message: 'Не передано замовлення (orders)' } } };
+		}
+		const log = (body.orders as Array<Record<string, unknown>>).map((entry) => {
+			const problem = this.updateProblem(entry);
+			const update: FakeUpdate = {
+				at: Date.now(),
+				order_id: entry.order_id,
+				status: entry.status,
+				tracking_code: entry.tracking_code,
+				payed: entry.payed,
+				paid: entry.paid,
+				result: problem ? 'ERROR' : 'OK',
+				message: problem ?? 'Замовлення оновлено',
+			};
+			this.updates.push(update);
+			if (!problem) {
+				const order = this.orders.get(Number(entry.order_id))!;
+				if (entry.status !== undefined) order.stat_status = Number(entry.status);
+				const paid = entry.payed ?? entry.paid;
+				if (paid !== undefined) order.payed = Number(paid) ? 1 : 0;
+				if (entry.tracking_code !== undefined) {
+					order.additional_data = { ...(order.additional_data as object), np_number: entry.tracking_code };
+				}
+			}
+			return { order_id: entry.order_id, status: update.result, message: update.message };
+		});
+		const failed = log.some((entry) => entry.status !== 'OK');
+		return { json: { status: failed ? 'WARNING' : 'OK', response: { log } } };
+	}
+
+	private updateProblem(entry: Record<string, unknown>): string | undefined {
+		const order = this.orders.get(Number(entry.order_id));
+		if (!order) return `Замовлення ${String(entry.order_id)} не знайдено`;
+		if (entry.status !== undefined && !this.statuses.some((status) => status.id === Number(entry.status))) {
+			return `Невідомий статус ${String(entry.status)}`;
+		}
+		if (entry.payed !== undefined && entry.paid !== undefined && Number(entry.payed) !== Number(entry.paid)) {
+			return 'payed і paid суперечать одне одному';
+		}
+		return undefined;
+	}
+
+	/** One generated order in seed 002's shape: sets and gifts linked by storage ids, PHP quirks included. */
+	private toWire(order: GeneratedOrder): WireOrder {
+		const r = this.random;
+		const products = this.products(order.lines);
+		const totalKopecks = order.lines
+			.filter((line) => line.kind !== 'setItem')
+			.reduce((sum, line) => sum + line.product.priceKopecks * line.quantity, 0);
+		const delivery = r.pick(DELIVERY_TYPES);
+		const created = DateTime.fromJSDate(order.createdAt).setZone(SHOP_ZONE).toFormat('yyyy-MM-dd HH:mm:ss');
+		const { customer, address } = order;
+		const name = `${customer.firstName} ${customer.lastName}`;
+		// PHP sends some numbers as strings and empty objects as []: every 7th order shows it.
+		const quirky = order.number % 7 === 0;
+		const money = (kopecks: number) => (quirky ? (kopecks / 100).toFixed(2) : kopecks / 100);
+		const wire: WireOrder = {
+			order_id: order.number,
+			user: order.number % 5 === 0 ? 0 : 1000 + order.number,
+			delivery_name: name,
+			delivery_email: customer.email,
+			delivery_phone: displayPhone(customer.phone),
+			delivery_city: address.city,
+			delivery_address:
+				delivery.id === 9
+					? `${address.street}@${address.house}@${address.flat}`
+					: `${address.street}, ${address.house}, кв. ${address.flat}`,
+			delivery_type: delivery,
+			delivery_price: delivery.id === 3 ? -1 : delivery.id === 8 ? 0 : 60,
+			comment: order.comment,
+			payment_type: r.pick(PAYMENT_TYPES),
+			payment_price: 0,
+			payed: order.paid ? 1 : 0,
+			total_default: money(totalKopecks),
+			total_sum: money(totalKopecks),
+			total_quantity: order.lines.reduce((sum, line) => sum + line.quantity, 0),
+			discount_percent: 0,
+			discount_value: 0,
+			coupon_code: '',
+			coupon_percent: 0,
+			coupon_discount_value: 0,
+			coupon_type: 0,
+			stat_status: STATUS_IDS[order.number % STATUS_IDS.length],
+			stat_created: created,
+			currency: 'UAH',
+			order_without_callback: r.chance(0.2),
+			manager_id: r.chance(0.5) ? r.int(1, 4) : null,
+			manager_comment: '',
+			manager_discount: 0,
+			manager_discount_title: '',
+			delivery_country: order.country === 'UA' ? 'Україна' : 'Росія',
+			products: quirky
+				? products.map((product) => ({ ...product, price: String(product.price), quantity: String(product.quantity) }))
+				: products,
+			analytics: quirky
+				? []
+				: {
+						utm_source: r.pick(['google', 'facebook', 'direct']),
+						utm_medium: 'cpc',
+						utm_campaign: `brand_${r.int(1, 3)}`,
+						utm_term: null,
+						utm_content: `banner_${r.int(1, 5)}`,
+						google_client_id: `GA1.3.${r.int(100000000, 999999999)}.${r.int(1600000000, 1700000000)}`,
+					},
+		};
+		if (order.number % 4 === 0) {
+			wire.customer_details = {
+				group: { id: 2, title: 'Оптові покупці' },
+				price_level: { id: 3, title: 'Оптова ціна' },
+			};
+		}
+		if (delivery.id === 3) {
+			const tnNumber = `2045${String(order.number).padStart(10, '0')}`;
+			wire.additional_data = {
+				np_ref: `8d8ecd29-9913-11eb-8513-${String(order.number).padStart(12, '0')}`,
+				np_number: Number(tnNumber),
+				sender_warehouse_ref: '0d545f63-e1c2-11e3-8c4a-0050568002cf',
+				recipient_warehouse_ref: '39931b8c-e1c2-11e3-8c4a-0050568002cf',
+			};
+			wire.delivery_data = {
+				deliveryOperatorType: 'nova_poshta',
+				tnId: `a3a24ec9-632e-11ec-8513-${String(order.number).padStart(12, '0')}`,
+				tnNumber,
+				tnStatusName: 'Створено',
+				tnTrackingUpdateDate: null,
+				estimatedDeliveryDate: DateTime.fromJSDate(order.createdAt).plus({ days: 2 }).toFormat('yyyy-MM-dd'),
+				departure: {
+					sender: {
+						id: '60cd854f-580c-11eb-8513-b88303659df5',
+						title: 'Приватна особа',
+						contactPerson: { id: '9bc4f232-580c-11eb-8513-b88303659df5', name: 'Олександр Коваль', phone: '380915554433' },
+					},
+					address: {
+						type: 'warehouse',
+						geoObject: { id: 'db5c88e0-391c-11dd-90d9-001a92567626', name: 'Харків' },
+						warehouse: { id: '169227f4-e1c2-11e3-8c4a-0050568002cf', name: 'Відділення №1: вул. Польова, 67' },
+					},
+				},
+				destination: {
+					recipient: { name: customer.firstName, surname: customer.lastName, patronymic: null, phone: customer.phone.replace('+', '') },
+					address: {
+						type: 'warehouse',
+						geoObject: { id: 'f706237a-4078-11de-b509-001d92f78698', name: address.city },
+						warehouse: { id: '16922828-e1c2-11e3-8c4a-0050568002cf', name: `Відділення №${r.int(1, 40)}` },
+					},
+				},
+				payment: { type: 'Cash', payer: 'Recipient' },
+				redelivery: order.paid ? null : { cost: String(totalKopecks / 100), payer: 'Recipient' },
+			};
+		} else if (delivery.id === 9) {
+			wire.delivery_data = {
+				deliveryOperatorType: 'ukrposhta',
+				tnId: null,
+				tnNumber: null,
+				tnStatusName: null,
+				tnTrackingUpdateDate: null,
+				estimatedDeliveryDate: null,
+				departure: {
+					sender: { id: '1', title: 'ФОП Коваль', type: 'PRIVATE_ENTREPRENEUR', phone: '380915554433' },
+					address: { type: 'warehouse', geoObject: { id: '1', name: 'Київ' }, warehouse: { id: '01001', name: '01001' } },
+				},
+				destination: {
+					recipient: { name: customer.firstName, surname: customer.lastName, patronymic: null, phone: customer.phone.replace('+', '') },
+					address: {
+						type: 'doors',
+						geoObject: { id: '2', name: address.city },
+						street: { id: '3', name: address.street },
+						buildingNumber: address.house,
+						flatNumber: address.flat,
+					},
+				},
+				payment: { payer: 'Recipient' },
+				redelivery: null,
+			};
+		}
+		return wire;
+	}
+
+	private products(lines: GeneratedLine[]): Array<Record<string, unknown>> {
+		const storageIds = new Map<GeneratedLine, number>();
+		for (const line of lines) storageIds.set(line, this.nextStorageId++);
+		const byArticle = (article: string | undefined, kind: GeneratedLine['kind']) =>
+			lines.find((line) => line.product.article === article && (kind === 'setItem' ? line.kind === 'set' : line.kind !== 'gift'));
+		const giftParents = new Set(lines.filter((line) => line.kind === 'gift').map((line) => byArticle(line.parentArticle, 'gift')));
+		return lines.map((line) => {
+			const parent = line.kind === 'setItem' || line.kind === 'gift' ? byArticle(line.parentArticle, line.kind) : undefined;
+			const price = line.product.priceKopecks / 100;
+			const product: Record<string, unknown> = {
+				title: line.product.name,
+				article: line.product.article,
+				price: line.kind === 'gift' ? 0 : price,
+				quantity: line.quantity,
+				discount_marker: line.kind === 'set' ? 'PRODUCTS_SET' : line.kind === 'gift' ? 'DISCOUNT_NONE' : 'NONE',
+				storage_id: storageIds.get(line),
+				parent_storage_id: parent ? storageIds.get(parent) : null,
+				total_price: line.kind === 'gift' ? 0 : Math.round(price * line.quantity * 100) / 100,
+			};
+			const type =
+				line.kind === 'set' ? 'set_main' : line.kind === 'setItem' ? 'set_item' : line.kind === 'gift' ? 'gift' : giftParents.has(line) ? 'gift_parent' : undefined;
+			if (type) product.type = type;
+			return product;
+		});
+	}
+}
+
+/** "+380671234567" -> "+38 (067) 123-45-67", the way seed 002 shows phones. */
+function displayPhone(phone: string): string {
+	const ua = /^\+38(0\d{2})(\d{3})(\d{2})(\d{2})$/.exec(phone);
+	if (ua) return `+38 (${ua[1]}) ${ua[2]}-${ua[3]}-${ua[4]}`;
+	const ru = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(phone);
+	return ru ? `+7 (${ru[1]}) ${ru[2]}-${ru[3]}-${ru[4]}` : phone;
+}
+
+function listOf(value: unknown): unknown[] {
+	if (value === undefined || value === null || value === '') return [];
+	return Array.isArray(value) ? value : [value];
+}
+
+/**
+ * Reads `from`/`to` in the four formats of seed 002 as a naive shop-time string comparable with
+ * `stat_created`; a date alone covers the whole day (both bounds are inclusive).
+ */
+function shopTime(value: unknown, field: 'from' | 'to'): string {
+	const text = String(value).trim();
+	for (const format of ['yyyy-MM-dd HH:mm:ss', 'dd.MM.yyyy HH:mm:ss']) {
+		const parsed = DateTime.fromFormat(text, format, { zone: SHOP_ZONE });
+		if (parsed.isValid) return parsed.toFormat('yyyy-MM-dd HH:mm:ss');
+	}
+	for (const format of ['yyyy-MM-dd', 'dd.MM.yyyy']) {
+		const parsed = DateTime.fromFormat(text, format, { zone: SHOP_ZONE });
+		if (parsed.isValid) return `${parsed.toFormat('yyyy-MM-dd')} ${field === 'from' ? '00:00:00' : '23:59:59'}`;
+	}
+	throw new Error(`Невірний формат дати в ${field}: ${text}`);
 }

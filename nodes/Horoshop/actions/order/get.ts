@@ -1,0 +1,55 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResults } from '../../../shared/results/itemResults';
+import { transportOptions } from '../../../shared/transport/retry';
+import { fetchOrders } from '../../paging';
+import type { HoroshopSession } from '../../session';
+import { emitOrders, includeDeliveryDetails, itemError, orderIdParameter } from './common';
+
+const show = { resource: ['order'], operation: ['get'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Order ID',
+		name: 'orderId',
+		type: 'string',
+		required: true,
+		displayOptions: { show },
+		default: '',
+		placeholder: '1021',
+		description: 'The number of the order in the shop',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		displayOptions: { show },
+		default: {},
+		options: [includeDeliveryDetails, ...transportOptions],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, session: HoroshopSession, results: ItemResults): Promise<void> {
+	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
+		let orders: unknown[];
+		try {
+			const id = orderIdParameter(this, this.getNodeParameter('orderId', itemIndex), 'Order ID', itemIndex);
+			const options = this.getNodeParameter('options', itemIndex, {}) as { additionalData?: boolean };
+			orders = await fetchOrders(
+				this,
+				session,
+				{ ids: [id], additionalData: options.additionalData === true },
+				{ pageSize: 1, limit: 1, itemIndex },
+			);
+			if (orders.length === 0) {
+				throw new NodeOperationError(this.getNode(), `Order ${id} was not found in the shop`, { itemIndex });
+			}
+		} catch (error) {
+			results.failure(itemIndex, itemError(this, error, itemIndex));
+			continue;
+		}
+		emitOrders(this, results, itemIndex, orders, false);
+	}
+}
