@@ -147,9 +147,11 @@ function mapProduct(order: CanonicalOrder, line: OrderLine, mapping: ProductMapp
 	const field = `${lineLabel(order, line)}.product.${mapping.key}`;
 	const key = line.product[mapping.key];
 	if (mapping.lookup === undefined) {
+		// A canonical order may already carry the target's product id from an earlier transform.
+		if (key === undefined && line.targetProductId !== undefined) return line;
 		if (key !== undefined) return { ...line, targetProductId: key };
 		problems.error(field, `is missing, so the product "${line.name ?? ''}" cannot be matched`);
-		return undefined;
+		return line;
 	}
 	const target = key === undefined ? undefined : mapping.lookup[key];
 	if (target !== undefined && target !== '') return { ...line, targetProductId: target };

@@ -1,0 +1,150 @@
+import type { TransformSettings } from '../../../nodes/shared/orders/transform';
+import { defaultSettings, transformOrder } from '../../../nodes/shared/orders/transform';
+import { aquaExample, horoshopExample, saleAppExample } from './fixtures/seedExamples';
+
+const NOW = '2026-11-22T10:00:00Z';
+
+function settings(from: TransformSettings['from'], to: TransformSettings['to'], changes: Partial<TransformSettings> = {}) {
+	return { ...defaultSettings(from, to, 'Europe/Kyiv', NOW), ...changes };
+}
+
+describe('golden: the seeds’ example orders', () => {
+	it('Horoshop example (seed 002) -> Aqua import (seed 000)', () => {
+		const result = transformOrder(horoshopExample, settings('horoshop', 'aqua'));
+
+		expect(result).toEqual({
+			ok: true,
+			orderId: '7',
+			output: {
+				id: '7',
+				external_id: null,
+				status: 'approved', // stat_status 2 (in processing)
+				created_at: '2021-04-09T09:09:01Z', // 12:09:01 shop time, Kyiv summer time UTC+3
+				total: 3413, // total_sum; delivery_price -1 is the carrier's tariff, not added
+				payment_type: 'cash', // payment 13 "Наличными"
+				shipping_date_from: '2021-04-10T06:00:00Z', // next day 09:00 Kyiv
+				shipping_date_to: '2021-04-10T15:00:00Z', // next day 18:00 Kyiv
+				comment: 'Комментарий к заказу',
+				order_item_list: [
+					{ product_id: '10000001', price: 1001, quantity: 1, id: '41', name: 'Товар 1' },
+					{ product_id: '10000013', price: 0, quantity: 1, id: '42', name: 'Товар 13' }, // the gift
+					{ product_id: 'test_set_123', price: 2412, quantity: 1, id: '43', name: 'Тестовый комплект' }, // the set, once
+				],
+				client: { id: '6', username: 'John Doe', phone: '380555555555', emai: 'john.doe@gmail.com' },
+				shipping_address: {
+					city: 'Киев',
+					street: 'ул. Оранжерейная',
+					house: '3',
+					entrance: null,
+					floor: null,
+					room: null,
+					str: 'Отделение №13 (до 30 кг на одно место): ул. Оранжерейная, 3 (метро Дорогожичи)',
+				},
+			},
+			notes: [
+				{
+					field: 'delivery_address',
+					message: 'is a carrier branch ("Отделение №13 (до 30 кг на одно место)"); street and house are the branch\'s',
+				},
+			],
+		});
+	});
+
+	it('SaleApp example (seed 003) -> Aqua import and 1C', () => {
+		const aqua = transformOrder(saleAppExample, settings('saleapp', 'aqua'));
+		const onec = transformOrder(saleAppExample, settings('saleapp', 'onec'));
+
+		const shared = {
+			id: '74',
+			external_id: null,
+			status: 'approved', // status_id 1, fully reserved
+			created_at: '2022-09-04T17:17:34Z', // 20:17:34 Kyiv, UTC+3
+			total: 12.98, // SaleApp states no total: the lines' sum
+			shipping_date_from: '2022-09-05T06:00:00Z',
+			shipping_date_to: '2022-09-05T15:00:00Z',
+			client: { username: 'Борис Вапненко', phone: '380678976756' },
+			shipping_address: {
+				city: 'Київ',
+				street: 'вул. Бережанська',
+				house: '9',
+				entrance: null,
+				floor: null,
+				room: null,
+				str: 'Відділення №2: вул. Бережанська, 9 (Оболонь Лугова)',
+			},
+		};
+		expect(aqua.ok && aqua.output).toEqual({
+			...shared,
+			order_item_list: [{ product_id: 'UA23', price: 12.98, quantity: 1, name: 'Test 4' }],
+		});
+		// 1C finds the product by the line's id (seed 001), so it carries the product key too.
+		expect(onec.ok && onec.output).toEqual({
+			...shared,
+			order_item_list: [{ product_id: 'UA23', price: 12.98, quantity: 1, id: 'UA23', name: 'Test 4' }],
+		});
+		expect(aqua.notes).toEqual([{ field: 'addres', message: 'is a carrier branch ("Відділення №2"); street and house are the branch\'s' }]);
+	});
+
+	it('Aqua example (seed 000) -> SaleApp create: its total does not add up, so it is reported', () => {
+		// total 710 "delivery included", but the lines make 710 and delivery is 30.
+		const strict = transformOrder(aquaExample, settings('aqua', 'saleapp'));
+		expect(strict).toEqual({
+			ok: false,
+			orderId: '657f9553-ff97-11e9-80d3-001e4f377cd7',
+			errors: [{ field: 'money.total', message: "the order's total 710.00 does not add up: lines 710.00 plus delivery 30.00 make 740.00" }],
+			notes: [],
+		});
+
+		const flagged = transformOrder(aquaExample, settings('aqua', 'saleapp', { totals: 'flag' }));
+		expect(flagged).toEqual({
+			ok: true,
+			orderId: '657f9553-ff97-11e9-80d3-001e4f377cd7',
+			output: {
+				external_id: '657f9553-ff97-11e9-80d3-001e4f377cd7',
+				delivery_types: 2, // own delivery: Aqua orders are delivered by the business itself
+				receiver_name: 'Василий Тестовый',
+				city: 'Сыктывкар',
+				addres: 'город Сыктывкар улица Кутузова дом 19',
+				products: [{ sku: '78e66cef-ae2c-11e6-9bf1-f8a9634f667f', qty: 2, cost: 355 }],
+			},
+			notes: [
+				{
+					field: 'money.total',
+					message: "the order's total 710.00 does not add up: lines 710.00 plus delivery 30.00 make 740.00; sent as the source stated it",
+				},
+			],
+		});
+	});
+
+	it('Aqua example -> canonical keeps every field the example carries', () => {
+		const result = transformOrder(aquaExample, settings('aqua', 'canonical', { totals: 'flag', timezone: 'Europe/Moscow' }));
+		expect(result.ok && result.output).toEqual({
+			source: 'aqua',
+			id: '657f9553-ff97-11e9-80d3-001e4f377cd7',
+			ids: {},
+			status: { code: 'new', state: 'new' },
+			timezone: 'Europe/Moscow',
+			customer: { id: 'jqLbQR3be8jlJZIh4dBrUCyyIhFzuAKK', externalId: '68', name: 'Василий Тестовый', phones: [], accountNumber: '68', type: 'fiz' },
+			address: { city: 'Сыктывкар', street: 'Кутузова', house: '19', line: 'город Сыктывкар улица Кутузова дом 19' },
+			delivery: {
+				cost: 3000,
+				window: { from: '2019-11-06T14:00:00+03:00', to: '2019-11-06T21:00:00+03:00' },
+			},
+			lines: [
+				{
+					lineId: '78e66cef-ae2c-11e6-9bf1-f8a9634f667f',
+					aquaLineId: 1435,
+					kind: 'plain',
+					product: { id: '78e66cef-ae2c-11e6-9bf1-f8a9634f667f' },
+					targetProductId: '78e66cef-ae2c-11e6-9bf1-f8a9634f667f',
+					name: 'Вода 19 л. Ваш бренд',
+					quantity: 2,
+					unitPrice: 35500,
+				},
+			],
+			money: { total: 71000, coins: 71000 },
+			payment: { code: 'cash' },
+			comment: 'comment',
+		});
+	});
+});

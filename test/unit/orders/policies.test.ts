@@ -1,0 +1,223 @@
+import type { TransformSettings } from '../../../nodes/shared/orders/transform';
+import { defaultSettings, transformOrder } from '../../../nodes/shared/orders/transform';
+import { horoshopExample } from './fixtures/seedExamples';
+
+const NOW = '2026-11-22T10:00:00Z';
+const LOOKUP = { '10000001': 'P1', '10000005': 'P5', '10000009': 'P9', '10000013': 'GIFT', test_set_123: 'SET' };
+
+function toAqua(order: unknown, changes: Partial<TransformSettings> = {}) {
+	return transformOrder(order, { ...defaultSettings('horoshop', 'aqua', 'Europe/Kyiv', NOW), ...changes });
+}
+
+type AquaLine = { product_id: string; price: number; quantity: number };
+function linesOf(result: ReturnType<typeof toAqua>): Array<[string, number, number]> {
+	if (!result.ok) throw new Error(JSON.stringify(result.errors));
+	return (result.output.order_item_list as AquaLine[]).map((line) => [line.product_id, line.price, line.quantity]);
+}
+
+function deepFreeze<T>(value: T): T {
+	if (value && typeof value === 'object') {
+		Object.values(value).forEach(deepFreeze);
+		Object.freeze(value);
+	}
+	return value;
+}
+
+describe('sets and gifts', () => {
+	const products = { key: 'article' as const, lookup: LOOKUP, unknown: 'error' as const };
+
+	it('sends a set once, at its own price, with the gift at 0', () => {
+		const result = toAqua(horoshopExample, { products });
+		expect(linesOf(result)).toEqual([
+			['P1', 1001, 1],
+			['GIFT', 0, 1],
+			['SET', 2412, 1],
+		]);
+		expect(result.ok && result.output.total).toBe(3413);
+	});
+
+	it('can send the set’s items instead, its price spread over them to the kopeck', () => {
+		const result = toAqua(horoshopExample, { products, sets: 'items' });
+		// 2412 over items priced 1001, 1005, 1009 (3015): 800.80, 804.00, 807.20.
+		expect(linesOf(result)).toEqual([
+			['P1', 1001, 1],
+			['GIFT', 0, 1],
+			['P1', 800.8, 1],
+			['P5', 804, 1],
+			['P9', 807.2, 1],
+		]);
+		const sum = linesOf(result).reduce((total, [, price, quantity]) => total + Math.round(price * 100) * quantity, 0);
+		expect(sum).toBe(341300);
+		expect(result.ok && result.output.total).toBe(3413);
+	});
+
+	it('drops gifts when asked, and the total is unchanged because they cost 0', () => {
+		const result = toAqua(horoshopExample, { products, gifts: 'drop' });
+		expect(linesOf(result)).toEqual([
+			['P1', 1001, 1],
+			['SET', 2412, 1],
+		]);
+		expect(result.ok && result.output.total).toBe(3413);
+		expect(result.notes.map((note) => note.field)).not.toContain('money.total');
+	});
+
+	it('refuses to spread a set that cannot be split into equal unit prices', () => {
+		const order = {
+			...horoshopExample,
+			total_sum: 100.01,
+			products: [
+				// 100.01 spread over 30.00 and 10.00 gives 75.01 for 3 units: no equal unit price.
+				{ title: 'Набір', article: 'test_set_123', price: 100.01, quantity: 1, type: 'set_main', storage_id: 1, parent_storage_id: null },
+				{ title: 'Вода', article: '10000001', price: 10, quantity: 3, type: 'set_item', storage_id: 2, parent_storage_id: 1 },
+				{ title: 'Помпа', article: '10000005', price: 10, quantity: 1, type: 'set_item', storage_id: 3, parent_storage_id: 1 },
+			],
+		};
+		const result = toAqua(order, { products, sets: 'items' });
+		expect(result.ok).toBe(false);
+		expect(!result.ok && result.errors[0].field).toBe('lines[1]');
+	});
+});
+
+describe('unknown products under each policy', () => {
+	const order = {
+		...horoshopExample,
+		total_sum: 1101,
+		products: [
+			{ title: 'Вода 19 л', article: '10000001', price: 1001, quantity: 1 },
+			{ title: 'Новинка', article: 'NEW-1', price: 50, quantity: 2 },
+		],
+	};
+	const withPolicy = (unknown: 'error' | 'drop' | 'passThrough') =>
+		toAqua(order, { products: { key: 'article', lookup: { '10000001': 'P1' }, unknown } });
+
+	it('error: the order goes to the error output naming the line and the key', () => {
+		expect(withPolicy('error')).toMatchObject({
+			ok: false,
+			orderId: '7',
+			errors: [{ field: 'lines[1].product.article', message: '"NEW-1" is not in the product map (Новинка)' }],
+		});
+	});
+
+	it('drop: the line is left out and the total lowered by its amount, with notes', () => {
+		const result = withPolicy('drop');
+		expect(linesOf(result)).toEqual([['P1', 1001, 1]]);
+		expect(result.ok && result.output.total).toBe(1001);
+		expect(result.notes).toEqual([
+			expect.objectContaining({ field: 'delivery_address' }),
+			{ field: 'lines[1].product.article', message: '"NEW-1" is not in the product map (Новинка); line dropped' },
+			{ field: 'money.total', message: 'lowered from 1101.00 to 1001.00 for the dropped lines' },
+		]);
+	});
+
+	it('pass through: the source key is sent as it is, with a note', () => {
+		const result = withPolicy('passThrough');
+		expect(linesOf(result)).toEqual([
+			['P1', 1001, 1],
+			['NEW-1', 50, 2],
+		]);
+		expect(result.ok && result.output.total).toBe(1101);
+		expect(result.notes).toContainEqual({ field: 'lines[1].product.article', message: '"NEW-1" is not in the product map (Новинка); sent as "NEW-1"' });
+	});
+
+	it('an order whose every line is dropped is an error, not an empty order', () => {
+		const result = toAqua(order, { products: { key: 'article', lookup: {}, unknown: 'drop' } });
+		expect(!result.ok && result.errors).toEqual([{ field: 'lines', message: 'no order lines are left to send' }]);
+	});
+});
+
+describe('bad input is reported by order and field', () => {
+	it.each([
+		['delivery_phone', '12345', 'delivery_phone', '"12345" has no country code and is not a Ukrainian number'],
+		['delivery_phone', '+380 67 12', 'delivery_phone', '"+380 67 12" is not a valid Ukrainian number (+380 and 9 digits)'],
+		['stat_created', 'вчора', 'stat_created', '"вчора" is not a date and time (expected e.g. 2021-04-09 12:09:01)'],
+		['total_sum', 3000, 'money.total', "the order's total 3000.00 does not add up: lines 3413.00 make 3413.00"],
+	])('%s = %j', (field, value, reported, message) => {
+		const result = toAqua({ ...horoshopExample, [field]: value });
+		expect(result).toMatchObject({ ok: false, orderId: '7', errors: [{ field: reported, message }] });
+	});
+
+	it('lists every problem of an order at once', () => {
+		const order = {
+			...horoshopExample,
+			delivery_phone: 'нема',
+			products: [{ title: 'X', article: 'A', price: '12.345', quantity: 0 }],
+		};
+		const result = toAqua(order);
+		expect(!result.ok && result.errors.map((error) => error.field)).toEqual([
+			'products[0].quantity',
+			'products[0].price',
+			'delivery_phone',
+		]);
+	});
+
+	it('names a missing order id and a non-object item', () => {
+		expect(transformOrder('text', defaultSettings('horoshop', 'aqua', 'Europe/Kyiv', NOW))).toMatchObject({
+			ok: false,
+			orderId: '(no id)',
+			errors: [{ field: '', message: 'the item is not an order object' }],
+		});
+		expect(toAqua({ ...horoshopExample, order_id: undefined })).toMatchObject({ ok: false, errors: [{ field: 'order_id' }] });
+	});
+
+	it('asks for a status mapping when the source status has no default for the target', () => {
+		const result = toAqua({ ...horoshopExample, stat_status: 9 });
+		expect(!result.ok && result.errors).toEqual([
+			{ field: 'status', message: 'has no Aqua status for the source status "9"; add it to the status map' },
+		]);
+		const mapped = toAqua({ ...horoshopExample, stat_status: 9 }, { statusMap: { '9': 'removed' } });
+		expect(mapped.ok && mapped.output.status).toBe('removed');
+	});
+
+	it('lets the status and payment maps override the defaults', () => {
+		const result = toAqua(horoshopExample, { statusMap: { '2': 'new' }, paymentMap: { Наличными: 'nal' } });
+		expect(result.ok && [result.output.status, result.output.payment_type]).toEqual(['new', 'nal']);
+	});
+
+	it('fills a missing city from the default city, or names the field', () => {
+		const noCity = { ...horoshopExample, delivery_city: '' };
+		expect(toAqua(noCity)).toMatchObject({
+			ok: false,
+			errors: [{ field: 'shipping_address.city', message: 'is missing; set a default city if the source has none' }],
+		});
+		const filled = toAqua(noCity, { defaultCity: 'Київ' });
+		expect(filled.ok && (filled.output.shipping_address as { city: string }).city).toBe('Київ');
+	});
+
+	it('keeps an address it cannot split whole and refuses it for Aqua, which needs street and house', () => {
+		const order = { ...horoshopExample, delivery_address: 'біля старого млина, третій будинок' };
+		expect(toAqua(order)).toMatchObject({
+			ok: false,
+			errors: [{ field: 'shipping_address.house', message: expect.stringContaining('could not be split into street and house safely') }],
+		});
+		const canonical = transformOrder(order, defaultSettings('horoshop', 'canonical', 'Europe/Kyiv', NOW));
+		expect(canonical.ok && canonical.output.address).toEqual({
+			city: 'Киев',
+			line: 'біля старого млина, третій будинок',
+			carrier: { operator: 'nova_poshta', branchRef: '39931b8c-e1c2-11e3-8c4a-0050568002cf' },
+		});
+		expect(canonical.notes).toContainEqual({
+			field: 'delivery_address',
+			message: '"біля старого млина, третій будинок" could not be split into street and house safely; kept whole',
+		});
+	});
+});
+
+describe('inputs are never changed', () => {
+	it('converts frozen input to every target without touching it', () => {
+		const frozen = deepFreeze(JSON.parse(JSON.stringify(horoshopExample)));
+		for (const to of ['aqua', 'onec', 'canonical'] as const) {
+			const result = transformOrder(frozen, { ...defaultSettings('horoshop', to, 'Europe/Kyiv', NOW), sets: 'items', gifts: 'drop' });
+			expect(result.ok).toBe(true);
+		}
+		expect(frozen).toEqual(horoshopExample);
+	});
+
+	it('a canonical order passed through policies stays as it was', () => {
+		const first = transformOrder(horoshopExample, defaultSettings('horoshop', 'canonical', 'Europe/Kyiv', NOW));
+		const snapshot = JSON.parse(JSON.stringify(first.ok && first.output));
+		const canonical = deepFreeze(first.ok ? first.output : {});
+		const again = transformOrder(canonical, { ...defaultSettings('canonical', 'aqua', 'Europe/Kyiv', NOW), gifts: 'drop' });
+		expect(again.ok && (again.output.order_item_list as AquaLine[]).map((line) => line.product_id)).toEqual(['10000001', 'test_set_123']);
+		expect(canonical).toEqual(snapshot);
+	});
+});
