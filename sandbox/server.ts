@@ -15,6 +15,8 @@ import { SaleAppFake } from './systems/saleapp';
 export interface SandboxRequest {
 	method: string;
 	path: string;
+	/** The request target as sent, still percent-encoded (to check how a client encodes). */
+	url: string;
 	query: Record<string, string | string[]>;
 	headers: IncomingMessage['headers'];
 	/** Parsed JSON or form fields; the raw text when neither parses. */
@@ -245,6 +247,7 @@ async function readRequest(req: IncomingMessage): Promise<SandboxRequest> {
 	const request: SandboxRequest = {
 		method: req.method ?? 'GET',
 		path: decodeURIComponent(url.pathname),
+		url: req.url ?? '/',
 		query: toObject(url.searchParams),
 		headers: req.headers,
 		body: parseBody(rawBody, req.headers['content-type'] ?? ''),
