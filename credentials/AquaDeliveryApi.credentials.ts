@@ -33,7 +33,7 @@ export class AquaDeliveryApi implements ICredentialType {
 		},
 		{
 			displayName: 'Sign In With',
-			name: 'authMethod',
+			name: 'signInMethod',
 			type: 'options',
 			options: [
 				{ name: 'Login and Password', value: 'login' },
@@ -46,7 +46,7 @@ export class AquaDeliveryApi implements ICredentialType {
 			name: 'login',
 			type: 'string',
 			default: '',
-			displayOptions: { show: { authMethod: ['login'] } },
+			displayOptions: { show: { signInMethod: ['login'] } },
 		},
 		{
 			displayName: 'Password',
@@ -54,7 +54,7 @@ export class AquaDeliveryApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			displayOptions: { show: { authMethod: ['login'] } },
+			displayOptions: { show: { signInMethod: ['login'] } },
 		},
 		{
 			displayName: 'API Token',
@@ -62,7 +62,7 @@ export class AquaDeliveryApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			displayOptions: { show: { authMethod: ['token'] } },
+			displayOptions: { show: { signInMethod: ['token'] } },
 		},
 		{
 			displayName: 'Session Token',
@@ -75,7 +75,7 @@ export class AquaDeliveryApi implements ICredentialType {
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 		// A ready token needs no exchange; authenticate() sends it as it is.
-		if (credentials.authMethod === 'token') return {};
+		if (credentials.signInMethod === 'token') return {};
 		let answer: { success?: boolean; message?: string; data?: { auth_key?: string } } | undefined;
 		try {
 			answer = (await this.helpers.httpRequest({
@@ -105,7 +105,7 @@ export class AquaDeliveryApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const token = credentials.authMethod === 'token' ? credentials.apiToken : credentials.sessionToken;
+		const token = credentials.signInMethod === 'token' ? credentials.apiToken : credentials.sessionToken;
 		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${String(token ?? '')}` };
 		return requestOptions;
 	}

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { ZodType, ZodTypeDef } from 'zod';
 
 import { mapWithLimit, toBatches } from '../results/batches';
+import type { Batch } from '../results/batches';
 import type { ItemError, ItemResults } from '../results/itemResults';
 import { callApi } from '../transport/request';
 import type { TransportSettings } from '../transport/retry';
@@ -93,17 +94,20 @@ export async function importOrders(
 	// Without "continue on error" the first failure stops the node: later batches are not started.
 	const stopOnFailure = !context.continueOnFail();
 	let stopped = false;
-	const outcomes = await mapWithLimit(
-		toBatches(ready.map((order) => ({ itemIndex: order.itemIndex, value: order })), settings.batchSize),
-		settings.concurrency,
-		async (batch): Promise<Outcome[]> => {
-			if (stopped) return [];
-			const orders = batch.entries.map((entry) => entry.value);
-			const batchOutcomes = await sendBatch(context, target, orders, settings.transport);
-			if (stopOnFailure && batchOutcomes.some((outcome) => !outcome.ok)) stopped = true;
-			return batchOutcomes;
-		},
+	const send = async (batch: Batch<ReadyOrder>): Promise<Outcome[]> => {
+		if (stopped) return [];
+		const orders = batch.entries.map((entry) => entry.value);
+		const batchOutcomes = await sendBatch(context, target, orders, settings.transport);
+		if (stopOnFailure && batchOutcomes.some((outcome) => !outcome.ok)) stopped = true;
+		return batchOutcomes;
+	};
+	const [first, ...rest] = toBatches(
+		ready.map((order) => ({ itemIndex: order.itemIndex, value: order })),
+		settings.batchSize,
 	);
+	if (!first) return;
+	// The first batch goes alone so that a token exchange (Aqua sign-in) happens once, not per batch.
+	const outcomes = [await send(first), ...(await mapWithLimit(rest, settings.concurrency, send))];
 	for (const outcome of outcomes.flat().sort((a, b) => a.itemIndex - b.itemIndex)) {
 		if (outcome.ok) results.success(outcome.itemIndex, outcome.json);
 		else results.failure(outcome.itemIndex, outcome.error, outcome.details);
