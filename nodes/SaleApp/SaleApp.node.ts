@@ -1,0 +1,63 @@
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { keyKindProperty } from './actions/common';
+import * as create from './actions/order/create';
+import * as del from './actions/order/delete';
+import * as get from './actions/order/get';
+import * as update from './actions/order/update';
+
+const operations = { get, create, update, delete: del };
+
+export class SaleApp implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SaleApp',
+		name: 'saleApp',
+		icon: { light: 'file:saleApp.svg', dark: 'file:saleApp.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Get, create, update and delete orders in SaleApp (Conwix)',
+		defaults: { name: 'SaleApp' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'saleAppApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Order', value: 'order' }],
+				default: 'order',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['order'] } },
+				options: [
+					{ name: 'Create', value: 'create', description: 'Create an order', action: 'Create an order' },
+					{ name: 'Delete', value: 'delete', description: 'Delete an order (only new or reserved ones)', action: 'Delete an order' },
+					{ name: 'Get', value: 'get', description: 'Get an order by ID, number or external ID', action: 'Get an order' },
+					{ name: 'Update', value: 'update', description: 'Change fields of an order', action: 'Update an order' },
+				],
+				default: 'create',
+			},
+			{ ...keyKindProperty, displayOptions: { show: { resource: ['order'], operation: ['get', 'create', 'update'] } } },
+			...get.description,
+			...create.description,
+			...update.description,
+			...del.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const operation = this.getNodeParameter('operation', 0) as keyof typeof operations;
+		const action = operations[operation];
+		if (!action) throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`);
+		return await action.execute.call(this);
+	}
+}
