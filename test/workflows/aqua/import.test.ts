@@ -23,7 +23,7 @@ describe('Aqua Delivery: import orders on the real engine', () => {
 		sessionToken: '',
 	});
 
-	const orders = (count: number) => sandbox.aqua.ordersFor(sandbox.generator.orders(count));
+	const orders = (count: number) => sandbox.aqua.ordersFor(sandbox.generator.orders(count)) as IDataObject[];
 
 	const importRun = (
 		items: IDataObject[],
