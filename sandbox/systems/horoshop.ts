@@ -56,6 +56,8 @@ const PAYMENT_TYPES = [
 	{ id: 15, title: 'Оплата при отриманні (накладений платіж)' },
 ];
 const STATUS_IDS = [1, 2, 3, 4, 6];
+/** Horoshop's answer to a function it does not have: HTTP 200 and nothing in it. */
+const UNDEFINED: SandboxResponse = { json: { status: 'UNDEFINED_FUNCTION', response: [] } };
 
 /**
  * A faithful fake of the Horoshop API (seed 002 + api-facts): `auth` with a token whose lifetime
@@ -76,8 +78,11 @@ export class HoroshopFake {
 	/** Which end of the list `orders/get` starts from; newest first makes new orders shift the pages. */
 	sortOrder: 'newestFirst' | 'oldestFirst' = 'newestFirst';
 
-	/** Shops before v4.0 do not have `orders/get_available_statuses`. */
-	hasAvailableStatuses = true;
+	/**
+	 * Functions this shop answers UNDEFINED_FUNCTION to, e.g. `orders/get_available_statuses` on
+	 * shops before v4.0.
+	 */
+	readonly undefinedFunctions = new Set<string>();
 
 	statuses: FakeStatus[] = [];
 
@@ -104,11 +109,13 @@ export class HoroshopFake {
 	constructor(private readonly sandbox: Sandbox) {
 		const api = (fn: string) => new RegExp(`^${HOROSHOP_PATH}/api/${fn}/?$`);
 		const expired = () => this.expiredAnswer();
+		const answer = (fn: string, handler: (request: SandboxRequest) => SandboxResponse) => (request: SandboxRequest) =>
+			this.undefinedFunctions.has(fn) ? UNDEFINED : this.withToken(request, () => handler(request));
 		sandbox.route('horoshop.auth', 'POST', api('auth'), (request) => this.auth(request));
-		sandbox.route('horoshop.orders.get', 'POST', api('orders/get'), (request) => this.withToken(request, () => this.ordersGet(request)), expired);
-		sandbox.route('horoshop.statuses', 'POST', api('orders/get_available_statuses'), (request) => this.withToken(request, () => this.availableStatuses()), expired);
-		sandbox.route('horoshop.orders.update', 'POST', api('orders/update'), (request) => this.withToken(request, () => this.ordersUpdate(request)), expired);
-		sandbox.route('horoshop.undefined', 'POST', api('[^?]+'), () => ({ json: { status: 'UNDEFINED_FUNCTION', response: [] } }));
+		sandbox.route('horoshop.orders.get', 'POST', api('orders/get'), answer('orders/get', (request) => this.ordersGet(request)), expired);
+		sandbox.route('horoshop.statuses', 'POST', api('orders/get_available_statuses'), answer('orders/get_available_statuses', () => this.availableStatuses()), expired);
+		sandbox.route('horoshop.orders.update', 'POST', api('orders/update'), answer('orders/update', (request) => this.ordersUpdate(request)), expired);
+		sandbox.route('horoshop.undefined', 'POST', api('[^?]+'), () => UNDEFINED);
 		this.reset();
 	}
 
@@ -118,7 +125,7 @@ export class HoroshopFake {
 		this.tokenLifetimeSeconds = 600;
 		this.expiredTokenAnswer = 'error';
 		this.sortOrder = 'newestFirst';
-		this.hasAvailableStatuses = true;
+		this.undefinedFunctions.clear();
 		this.statuses = DEFAULT_STATUSES.map((status) => ({ ...status, title: { ...status.title } }));
 		this.orders.clear();
 		this.updates.length = 0;
@@ -229,7 +236,6 @@ export class HoroshopFake {
 	}
 
 	private availableStatuses(): SandboxResponse {
-		if (!this.hasAvailableStatuses) return { json: { status: 'UNDEFINED_FUNCTION', response: [] } };
 		return { json: { status: 'OK', response: { statuses: Object.fromEntries(this.statuses.map((status) => [String(status.id), status])) } } };
 	}
 
