@@ -194,7 +194,8 @@ export class SaleAppFake {
 	/** PUT and DELETE: by id, else external_id. */
 	private findOne(caller: Caller, form: Form): StoredOrder {
 		if (!text(form.id) && !text(form.external_id)) throw new Refusal('Не вказано id або external_id замовлення');
-		const found = this.find(caller, { ...form, number: undefined });
+		// client_id only tells apart orders of different clients that share an external_id.
+		const found = this.find(caller, { ...form, number: undefined, client_id: text(form.id) ? undefined : form.client_id });
 		if (found.length === 0) throw new Refusal('Замовлення не знайдено');
 		return found[0];
 	}
@@ -229,7 +230,7 @@ export class SaleAppFake {
 		if (changesPlace && form.delivery_types === undefined) {
 			throw new Refusal('delivery_types обовʼязкове при зміні міста, відділення або адреси доставки');
 		}
-		const owner = caller.kind === 'organisation' ? this.owner(caller, form, false) : {};
+		const owner = caller.kind === 'organisation' ? this.owner(caller, { ...form, client_id: undefined }, false) : {};
 		const next: StoredOrder = { ...order, ...owner };
 		if (form.delivery_types !== undefined) {
 			next.deliveryType = requireDeliveryType(form);

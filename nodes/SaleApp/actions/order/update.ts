@@ -31,7 +31,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { ...show, '/keyKind': ['organisation'] } },
 		description:
-			'The SaleApp client of the order: helps find it by external ID when several clients use the same one, and moves the order to this client',
+			'The SaleApp client of the order: tells SaleApp which order is meant when orders of several clients share the external ID',
 	},
 	{
 		displayName: 'Update Fields',
@@ -89,7 +89,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const fields: IDataObject = toWireNames(scalars);
 			if (session.kind === 'organisation') {
 				const clientId = param(this, 'clientId', itemIndex, '').trim();
-				if (clientId) fields.client_id = clientId;
+				if (clientId && identity.id === undefined) fields.client_id = clientId;
 			} else {
 				delete fields.curency_id;
 				delete fields.warehouse_id;
