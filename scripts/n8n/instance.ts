@@ -1,0 +1,233 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { CACHE, N8N_BIN, NODE_BIN } from './paths';
+import { capture, node24Env } from './run';
+import { PACKAGE_NAME, PACKAGE_VERSION, unpackInto } from './pack';
+
+export interface CredentialToImport {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+export interface InstanceOptions {
+	/** HTTP port of `n8n start` (5678 in the demo). */
+	port: number;
+	/** Port of the task-runner broker; every n8n process on the machine needs its own. */
+	brokerPort: number;
+	/** A folder to keep; by default a fresh one under .cache/n8n/instances, removed by `dispose()`. */
+	userFolder?: string;
+	env?: Record<string, string>;
+}
+
+export interface ExecuteResult {
+	exitCode: number;
+	/** The execution's data as `n8n execute --rawOutput` prints it, when it printed any. */
+	data?: RawExecution;
+	output: string;
+}
+
+export interface RawExecution {
+	data?: {
+		resultData: {
+			error?: { message: string; node?: { name: string } };
+			runData: Record<string, Array<RunOfNode>>;
+			lastNodeExecuted?: string;
+		};
+	};
+	status?: string;
+	[key: string]: unknown;
+}
+
+export interface RunOfNode {
+	executionStatus?: string;
+	error?: { message: string; description?: string };
+	data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> };
+}
+
+/**
+ * One throwaway n8n: its own user folder (SQLite database, encryption key, installed community
+ * packages), driven through n8n's CLI and, once started, its HTTP server.
+ */
+export class N8nInstance {
+	readonly userFolder: string;
+
+	readonly url: string;
+
+	private server?: ChildProcess;
+
+	private readonly ownsFolder: boolean;
+
+	private readonly env: NodeJS.ProcessEnv;
+
+	constructor(private readonly options: InstanceOptions) {
+		this.ownsFolder = !options.userFolder;
+		if (options.userFolder) {
+			mkdirSync(options.userFolder, { recursive: true });
+			this.userFolder = options.userFolder;
+		} else {
+			mkdirSync(join(CACHE, 'instances'), { recursive: true });
+			this.userFolder = mkdtempSync(join(CACHE, 'instances', 'n8n-'));
+		}
+		this.url = `http://127.0.0.1:${options.port}`;
+		this.env = node24Env({
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: options.env?.N8N_ENCRYPTION_KEY ?? randomBytes(24).toString('hex'),
+			N8N_PORT: String(options.port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			WEBHOOK_URL: `http://127.0.0.1:${options.port}/`,
+			N8N_RUNNERS_BROKER_PORT: String(options.brokerPort),
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_LOG_LEVEL: 'info',
+			DB_SQLITE_POOL_SIZE: '2',
+			GENERIC_TIMEZONE: 'Europe/Kyiv',
+			...options.env,
+		});
+	}
+
+	/** Installs the packed package the way n8n's community-package installer lays it out. */
+	installPackage(tarball: string): void {
+		const nodesDir = join(this.userFolder, '.n8n', 'nodes');
+		mkdirSync(nodesDir, { recursive: true });
+		writeFileSync(
+			join(nodesDir, 'package.json'),
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: PACKAGE_VERSION } }, null, 2),
+		);
+		unpackInto(tarball, join(nodesDir, 'node_modules', PACKAGE_NAME));
+	}
+
+	/** Runs one n8n CLI command to its end (each start costs about 5 s). */
+	async cli(args: string[]): Promise<{ code: number; output: string; stdout: string }> {
+		return await capture(NODE_BIN, [N8N_BIN, ...args], { env: this.env, cwd: this.userFolder });
+	}
+
+	private async cliOrThrow(args: string[]): Promise<string> {
+		const result = await this.cli(args);
+		if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} failed (exit ${result.code}):\n${result.output}`);
+		return result.stdout;
+	}
+
+	async importCredentials(credentials: CredentialToImport[]): Promise<void> {
+		const file = join(this.userFolder, 'credentials-to-import.json');
+		writeFileSync(file, JSON.stringify(credentials));
+		try {
+			await this.cliOrThrow(['import:credentials', `--input=${file}`]);
+		} finally {
+			rmSync(file, { force: true });
+		}
+	}
+
+	/** Imports workflows (each with an `id`) in one CLI call. */
+	async importWorkflows(workflows: Array<Record<string, unknown>>): Promise<void> {
+		const dir = join(this.userFolder, 'workflows-to-import');
+		rmSync(dir, { recursive: true, force: true });
+		mkdirSync(dir, { recursive: true });
+		workflows.forEach((workflow, index) => writeFileSync(join(dir, `${index}.json`), JSON.stringify(workflow)));
+		await this.cliOrThrow(['import:workflow', '--separate', `--input=${dir}`]);
+		rmSync(dir, { recursive: true, force: true });
+	}
+
+	/** Marks a workflow active, so `n8n start` registers its webhooks and schedules. */
+	async publish(workflowId: string): Promise<void> {
+		await this.cliOrThrow(['publish:workflow', `--id=${workflowId}`]);
+	}
+
+	/** `n8n execute --id --rawOutput`: exit code 1 when a node failed; the JSON follows the log lines. */
+	async execute(workflowId: string): Promise<ExecuteResult> {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		return { exitCode: result.code, data: parseRawOutput(result.stdout), output: result.output };
+	}
+
+	/** Starts `n8n start` and waits until it is ready; its output goes to `logFile`. */
+	async start(logFile = join(this.userFolder, 'n8n.log'), timeoutMs = 120_000): Promise<void> {
+		const log = createWriteStream(logFile);
+		const child = spawn(NODE_BIN, [N8N_BIN, 'start'], {
+			env: this.env,
+			cwd: this.userFolder,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			// Its own process group, so stopping it also stops the task runners it spawns.
+			detached: true,
+		});
+		this.server = child;
+		const killGroup = () => signalGroup(child, 'SIGKILL');
+		process.once('exit', killGroup);
+		child.once('exit', () => process.removeListener('exit', killGroup));
+		child.stdout!.pipe(log);
+		child.stderr!.pipe(log);
+		let exited: number | null | undefined;
+		child.on('exit', (code) => (exited = code));
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			if (exited !== undefined) throw new Error(`n8n start exited with ${exited}; see ${logFile}`);
+			try {
+				const response = await fetch(`${this.url}/healthz/readiness`);
+				if (response.ok) return;
+			} catch {
+				// not listening yet
+			}
+			await delay(500);
+		}
+		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s; see ${logFile}`);
+	}
+
+	/** Stops the server (SIGTERM, then SIGKILL after 15 s). */
+	async stop(): Promise<void> {
+		const child = this.server;
+		this.server = undefined;
+		if (!child || child.exitCode !== null || child.signalCode !== null) return;
+		await new Promise<void>((resolve) => {
+			const kill = setTimeout(() => signalGroup(child, 'SIGKILL'), 15_000);
+			child.once('exit', () => {
+				clearTimeout(kill);
+				signalGroup(child, 'SIGKILL');
+				resolve();
+			});
+			signalGroup(child, 'SIGTERM');
+		});
+	}
+
+	get running(): boolean {
+		return this.server !== undefined && this.server.exitCode === null && this.server.signalCode === null;
+	}
+
+	/** Stops the server and removes a folder this instance created. */
+	async dispose(): Promise<void> {
+		await this.stop();
+		if (this.ownsFolder) rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+/** The JSON `n8n execute --rawOutput` prints after its log lines, from the first line that is `{`. */
+export function parseRawOutput(stdout: string): RawExecution | undefined {
+	const lines = stdout.split('\n');
+	const start = lines.findIndex((line) => line === '{');
+	if (start < 0) return undefined;
+	try {
+		return JSON.parse(lines.slice(start).join('\n')) as RawExecution;
+	} catch {
+		return undefined;
+	}
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+	try {
+		process.kill(-child.pid!, signal);
+	} catch {
+		// the group is gone already
+	}
+}
+
+export function delay(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
