@@ -65,7 +65,7 @@ export class N8nInstance {
 
 	private readonly env: NodeJS.ProcessEnv;
 
-	constructor(private readonly options: InstanceOptions) {
+	constructor(options: InstanceOptions) {
 		this.ownsFolder = !options.userFolder;
 		if (options.userFolder) {
 			mkdirSync(options.userFolder, { recursive: true });
