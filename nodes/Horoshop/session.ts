@@ -57,6 +57,9 @@ export class HoroshopSession {
 
 	private signingIn?: Promise<string>;
 
+	/** Why the shop refused the login; asking again with the same password would only risk a lockout. */
+	private refusal?: string;
+
 	private readonly baseUrl: string;
 
 	constructor(
@@ -122,6 +125,7 @@ export class HoroshopSession {
 
 	private async currentToken(itemIndex?: number): Promise<string> {
 		if (this.token && this.now() < this.renewAt) return this.token;
+		if (this.refusal) throw this.error({ operation: 'sign in', itemIndex }, this.refusal, []);
 		this.signingIn ??= this.signIn(itemIndex).finally(() => {
 			this.signingIn = undefined;
 		});
@@ -156,7 +160,9 @@ export class HoroshopSession {
 		const auth = horoshopAuthResponseSchema.safeParse(envelope.response);
 		if (envelope.status !== 'OK' || !auth.success) {
 			const hint = envelope.status === 'ERROR' ? ' Check the login and password in the Horoshop credential.' : '';
-			throw this.error(options, `${describe(envelope)}.${hint}`, []);
+			const reason = `${describe(envelope)}.${hint}`;
+			if (envelope.status === 'ERROR') this.refusal = reason;
+			throw this.error(options, reason, []);
 		}
 		this.token = auth.data.token;
 		this.renewAt = startedAt + TOKEN_LIFETIME_MS - RENEW_BEFORE_MS;
