@@ -1,0 +1,58 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { importOrders } from '../../../shared/import/engine';
+import { importOptions, importSettings } from '../../../shared/import/options';
+import { orderSourceProperties, readOrders } from '../../../shared/import/orderForm';
+import { oneCOrderSchema } from '../../../shared/orders/onec/schema';
+import { ItemResults } from '../../../shared/results/itemResults';
+import { encodePath, oneCConnection } from '../../transport';
+
+const show = { show: { resource: ['order'], operation: ['send'] } };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'HTTP Service',
+		name: 'service',
+		type: 'string',
+		required: true,
+		default: 'AquaDeliveri',
+		description: 'The root URL of the HTTP service in 1C (the part after /hs/)',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Method',
+		name: 'method',
+		type: 'string',
+		required: true,
+		default: 'getOrdersURL',
+		description: 'The URL template of the service\'s method that takes the orders',
+		displayOptions: show,
+	},
+	...orderSourceProperties(show, 'onec'),
+	importOptions(show, '1C'),
+];
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const results = new ItemResults(this);
+	const connection = oneCConnection(await this.getCredentials('oneCApi'));
+	const service = encodePath(String(this.getNodeParameter('service', 0)));
+	const method = encodePath(String(this.getNodeParameter('method', 0)));
+	const inputs = readOrders(this, 'onec', (itemIndex, error) => results.failure(itemIndex, error));
+	await importOrders(
+		this,
+		{
+			system: '1C',
+			credentialType: 'oneCApi',
+			url: `${connection.baseUrl}/hs/${service}/${method}`,
+			schema: oneCOrderSchema,
+			// 1C finds an order again only by the external_id the sender stored, so a batch whose
+			// answer was lost is not repeated blindly.
+			upserts: false,
+			skipSslCertificateValidation: connection.skipSslCertificateValidation,
+		},
+		inputs,
+		importSettings(this.getNodeParameter('options', 0, {})),
+		results,
+	);
+	return results.output();
+}
