@@ -82,7 +82,8 @@ export async function callSaleApp<S extends z.ZodTypeAny>(
 	}
 	const body = parsed.data as z.output<S> & { error: boolean; error_description?: string };
 	if (body.error) {
-		return { refused: true, description: body.error_description?.trim() || 'SaleApp reported an error without a description' };
+		const description = body.error_description?.trim() || 'SaleApp reported an error without a description';
+		return { refused: true, description: KEY_PROBLEM.test(description) ? `${description} (check the secret key and its kind in the SaleApp credential)` : description };
 	}
 	return { refused: false, body };
 }
@@ -136,6 +137,8 @@ export async function findOrders(
 	}
 	return answer.body.response ?? [];
 }
+
+const KEY_PROBLEM = /secret_key|ключ|\bkey\b/i;
 
 // Some SaleApp versions may report "nothing found" as an error rather than an empty list.
 const NOT_FOUND = /не\s+знайден|не\s+найден|not\s+found/i;

@@ -147,7 +147,8 @@ export class SaleAppFake {
 	private handle(request: SandboxRequest): SandboxResponse {
 		const key = request.query.secret_key;
 		const caller = callerOf(typeof key === 'string' ? key : undefined);
-		if (!caller) return refuse('Невірний або відсутній secret_key');
+		// Echoes the request as some PHP back ends do: the node must keep the key out of what it shows.
+		if (!caller) return refuse(`Невірний або відсутній secret_key у запиті ${request.path}?secret_key=${String(key ?? '')}`);
 		const auth = `secret_key:${caller.kind}`;
 		const form: Form = typeof request.body === 'object' && request.body !== null ? (request.body as Form) : {};
 		try {
