@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { startSandbox } from '../../../sandbox/server';
 import type { Sandbox } from '../../../sandbox/server';
 import { createFromItems, itemOrder, runSaleApp } from './helpers';
@@ -23,7 +25,7 @@ describe('SaleApp node: 500 orders in one run, good and bad mixed', () => {
 	it('puts every item in exactly one output, creates each good order once, and names each failure', async () => {
 		const generatedOrders = sandbox.generator.orders(COUNT);
 		const items = generatedOrders.map((generated, index) => {
-			const overrides: Record<string, unknown> = {
+			const overrides: IDataObject = {
 				receiver_name: `${generated.customer.firstName} ${generated.customer.lastName}`,
 				receiver_phone: generated.customer.phone,
 				city: generated.address.city,

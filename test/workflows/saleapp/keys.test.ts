@@ -1,4 +1,3 @@
-import { get } from 'lodash';
 import type { IAuthenticateRuleResponseSuccessBody } from 'n8n-workflow';
 
 import { SaleAppApi } from '../../../credentials/SaleAppApi.credentials';
@@ -103,7 +102,7 @@ describe('SaleApp node: the secret key', () => {
 			});
 			const body = (await response.json()) as object;
 			for (const rule of (rules ?? []) as IAuthenticateRuleResponseSuccessBody[]) {
-				if (get(body, rule.properties.key) === rule.properties.value) return rule.properties.message;
+				if (valueAt(body, rule.properties.key) === rule.properties.value) return rule.properties.message;
 			}
 			return 'OK';
 		};
@@ -126,3 +125,8 @@ describe('SaleApp node: the secret key', () => {
 		});
 	});
 });
+
+/** `a.b.c` inside an object, as n8n reads a rule's key. */
+function valueAt(body: object, key: string): unknown {
+	return key.split('.').reduce<unknown>((value, part) => (value as Record<string, unknown> | undefined)?.[part], body);
+}
