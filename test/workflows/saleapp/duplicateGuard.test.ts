@@ -94,3 +94,25 @@ describe('SaleApp node: a create that succeeds on the server but never answers',
 		expect(sentForms(sandbox, 'POST')).toEqual([]);
 	});
 });
+
+describe('SaleApp node: a delete that happens on the server but never answers', () => {
+	let sandbox: Sandbox;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+	});
+	afterAll(async () => await sandbox.stop());
+
+	it('checks that the order is gone instead of sending the delete again and reporting "not found"', async () => {
+		const order = sandbox.saleapp.seedOrder({ statusId: 0 });
+		sandbox.addFault({ route: 'saleapp.orders', kind: 'commitThenReset', times: 1 });
+		const { ok, failed } = await runSaleApp(sandbox, {
+			kind: 'organisation',
+			parameters: { operation: 'delete', findBy: 'id', orderId: order.id, options: fastRetry },
+		});
+		expect(failed).toEqual([]);
+		expect(ok[0].json.deleted).toEqual([order.id]);
+		expect(sandbox.saleapp.orders.has(order.id)).toBe(false);
+		expect(sentForms(sandbox).map((form) => form.method_type)).toEqual(['DELETE', 'GET']);
+	});
+});

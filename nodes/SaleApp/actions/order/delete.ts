@@ -32,7 +32,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					fields: { id: identity.id, external_id: identity.externalId },
 					// A delete whose answer was lost may have happened: if the order is gone, it did.
 					beforeRetry: async () =>
-						(await lookUp(session, identity, itemIndex)) ? undefined : { error: 'false', deleted: [] },
+						(await lookUp(session, identity, itemIndex))
+							? undefined
+							: { error: 'false', deleted: identity.id === undefined ? [] : [identity.id] },
 				},
 				saleAppDeleteResponseSchema,
 			);
