@@ -116,8 +116,9 @@ export class AquaDeliveryApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "").replace(/\\/v1$/, "")}}',
 			url: '/v1/order/import/',
 			method: 'POST',
-			body: [],
-			json: true,
+			headers: { 'Content-Type': 'application/json' },
+			// A string: n8n's declarative request would merge an array body into an object.
+			body: '[]',
 		},
 		rules: [
 			{

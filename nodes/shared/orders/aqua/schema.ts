@@ -127,7 +127,7 @@ export const aquaPhone = z.preprocess(
 		.trim()
 		.min(1, 'is required and must not be empty')
 		.max(12, 'must be at most 12 characters (e.g. +79191991919 or 380671234567)')
-		.regex(/^\+?\d{10,12}$/, 'must be digits with an optional leading +, e.g. +79191991919'),
+		.regex(/^\+?\d{10,}$/, 'must be digits with an optional leading +, e.g. +79191991919'),
 );
 
 export const aquaShippingAddressSchema = z.object({
