@@ -34,6 +34,9 @@ export class AquaFake {
 
 	readonly tenantOffsetHours = 3;
 
+	/** When set, every import is refused as a whole with this message (e.g. a blocked account). */
+	refuseImports: string | undefined;
+
 	private readonly sessions = new Set<string>();
 
 	private readonly debited = new Map<string, number>();
@@ -58,6 +61,7 @@ export class AquaFake {
 		this.orders.clear();
 		this.balances.clear();
 		this.omitResultsFor.clear();
+		this.refuseImports = undefined;
 		this.sessions.clear();
 		this.debited.clear();
 		this.nextOrderId = 50894;
@@ -93,6 +97,9 @@ export class AquaFake {
 		if (!token || !(this.apiTokens.has(token) || this.sessions.has(token))) return unauthorized();
 		if (!Array.isArray(request.body)) {
 			return { status: 400, json: { success: false, message: 'Ожидается массив заказов', data: [] } };
+		}
+		if (this.refuseImports !== undefined) {
+			return { json: { success: false, message: this.refuseImports, data: [] }, auth: `Bearer ${token}` };
 		}
 		const data: Record<string, WireResult> = {};
 		for (const [index, raw] of (request.body as unknown[]).entries()) {

@@ -203,6 +203,38 @@ describe('Aqua Delivery: import orders on the real engine', () => {
 		expect(result.output('Aqua', 0).map((item) => item.pairedItem)).toEqual([{ item: 2 }, { item: 3 }, { item: 4 }]);
 	});
 
+	it('sends every order to the error output when Aqua refuses the whole import', async () => {
+		sandbox.aqua.refuseImports = 'Аккаунт заблокирован';
+		const result = await importRun(orders(3));
+
+		expect(result.output('Aqua', 0)).toEqual([]);
+		expect(result.output('Aqua', 1).map((item) => [item.json.error, item.pairedItem])).toEqual([
+			['Aqua Delivery refused the whole batch of 3: Аккаунт заблокирован', { item: 0 }],
+			['Aqua Delivery refused the whole batch of 3: Аккаунт заблокирован', { item: 1 }],
+			['Aqua Delivery refused the whole batch of 3: Аккаунт заблокирован', { item: 2 }],
+		]);
+	});
+
+	it('reports an answer that is not JSON for each order of the batch', async () => {
+		sandbox.addFault({ route: 'aqua.import', kind: 'invalidJson', times: 1 });
+		const result = await importRun(orders(2));
+
+		expect(result.output('Aqua', 1).map((item) => item.json.error)).toEqual([
+			'Aqua Delivery: import 2 orders failed (HTTP 200): the answer is not JSON: "{"success": tru"',
+			'Aqua Delivery: import 2 orders failed (HTTP 200): the answer is not JSON: "{"success": tru"',
+		]);
+	});
+
+	it('without "continue on error" stops at the first failed batch and starts no more', async () => {
+		sandbox.addFault({ route: 'aqua.import', kind: 'status', status: 503, retryAfter: 0, times: 2 });
+		const result = await importRun(orders(6), { batchSize: 2, concurrency: 1, retry: { settings: { maxAttempts: 2, maxTotalWaitSeconds: 5 } } }, { onError: undefined });
+
+		expect(importRequests()).toHaveLength(2);
+		const error = result.nodeError('Aqua') as Error & { context?: { itemIndex?: number } };
+		expect(error.message).toContain('HTTP 503');
+		expect(error.context?.itemIndex).toBe(0);
+	});
+
 	it('signs in again when the session token expired, and stores the new token', async () => {
 		sandbox.addFault({ route: 'aqua.import', kind: 'tokenExpired', times: 1 });
 		const result = await importRun(orders(2));

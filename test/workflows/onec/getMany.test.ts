@@ -13,9 +13,9 @@ describe('1C Orders: get many orders through OData on the real engine', () => {
 	afterAll(async () => await sandbox.stop());
 	beforeEach(() => sandbox.reset());
 
-	const getMany = (parameters: IDataObject, credentials: IDataObject = {}) =>
+	const getMany = (parameters: IDataObject, credentials: IDataObject = {}, items: IDataObject[] = [{}]) =>
 		runWorkflow({
-			items: [{}],
+			items,
 			nodes: [
 				{
 					name: '1C',
@@ -82,6 +82,23 @@ describe('1C Orders: get many orders through OData on the real engine', () => {
 			`/demodelivery/odata/standard.odata/${encodeURIComponent('Document_ЗаказПокупателя')}?$format=json&$top=100&$skip=0&$filter=` +
 				'Date%20ge%20datetime%272026-11-01T08%3A10%3A00%27%20and%20Date%20le%20datetime%272026-11-01T08%3A14%3A00%27',
 		);
+	});
+
+	it('runs once per input item, pairing each document with the item that asked for it', async () => {
+		const documents = sandbox.onec.addDocuments(6);
+		const result = await getMany(
+			{ returnAll: false, limit: '={{ $json.limit }}' },
+			{},
+			[{ limit: 2 }, { limit: 3 }],
+		);
+
+		expect(result.output('1C', 0).map((item) => [item.json.Number, item.pairedItem])).toEqual([
+			[documents[0].Number, { item: 0 }],
+			[documents[1].Number, { item: 0 }],
+			[documents[0].Number, { item: 1 }],
+			[documents[1].Number, { item: 1 }],
+			[documents[2].Number, { item: 1 }],
+		]);
 	});
 
 	it('answers a bad filter date on the error output without asking 1C', async () => {

@@ -110,6 +110,23 @@ describe('1C Orders: send orders to the HTTP service on the real engine', () => 
 		expect(error.json.error).not.toContain('<');
 	});
 
+	it('retries a gateway\'s HTML 502 page and then sends', async () => {
+		sandbox.addFault({ route: 'onec.service', kind: 'html', status: 502, times: 1 });
+		const result = await send(orders(2));
+
+		expect(serviceCalls().map((entry) => entry.status)).toEqual([502, 200]);
+		expect(result.output('1C', 0)).toHaveLength(2);
+	});
+
+	it('says an HTML page answered with 200 is not JSON, showing its text and not its markup', async () => {
+		sandbox.addFault({ route: 'onec.service', kind: 'html', status: 200, times: 1 });
+		const result = await send(orders(1));
+
+		expect(result.output('1C', 1)[0].json.error).toBe(
+			'1C: import 1 order failed (HTTP 200): the answer is not JSON: "502 Bad Gateway 502 Bad Gateway nginx"',
+		);
+	});
+
 	it('shows the text of a 500 the 1C service answers, without retrying it', async () => {
 		sandbox.onec.serviceError = '{ОбщийМодуль.Обмен.Модуль(12)}: Деление на 0';
 		const result = await send(orders(2));
