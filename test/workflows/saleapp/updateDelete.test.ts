@@ -36,12 +36,14 @@ describe('SaleApp node: update and delete orders', () => {
 			const order = sandbox.saleapp.seedOrder({ externalId: 'UP-2' });
 			const { ok, failed } = await runSaleApp(sandbox, {
 				kind,
+				items: [{ type: '3' }],
 				parameters: {
 					operation: 'update',
 					findBy: 'externalId',
 					externalId: 'UP-2',
 					updateFields: {
-						deliveryType: 3,
+						// From an expression the type arrives as text.
+						deliveryType: '={{ $json.type }}',
 						city: 'Одеса',
 						cityRef: 'city-ref-od',
 						branchRef: 'branch-ref-7',

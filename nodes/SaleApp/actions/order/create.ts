@@ -179,7 +179,7 @@ function fromForm(context: IExecuteFunctions, itemIndex: number, kind: SaleAppKe
 	const fields = { ...toWireNames({ ...values, ...additional }) };
 	fields.products = readProductLines(param<{ line?: [] }>(context, 'products', itemIndex, {}).line, kind);
 	fields.custom_fields = readCustomFields((additional.customFields as { field?: [] } | undefined)?.field);
-	return { fields: dropEmpty(fields) };
+	return { fields: coerceScalars(dropEmpty(fields)) };
 }
 
 /** The order's fields from the item's JSON: typed (lists, objects) or wire form (JSON strings). */

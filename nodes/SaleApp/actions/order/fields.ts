@@ -285,7 +285,7 @@ const TEXT_FIELDS = new Set([
 export function coerceScalars(values: IDataObject): IDataObject {
 	const result: IDataObject = {};
 	for (const [name, value] of Object.entries(values)) {
-		if (value === null || value === '') continue;
+		if (value === null) continue;
 		if (NUMBER_FIELDS.has(name) && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) {
 			result[name] = Number(value.trim());
 		} else if (TEXT_FIELDS.has(name) && typeof value === 'number') {

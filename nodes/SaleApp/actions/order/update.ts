@@ -10,6 +10,7 @@ import { callSaleApp, saleAppError } from '../../transport';
 import { forEachItem, inputError, issuesText, optionsProperty, orderLabel, plain, startOperation } from '../common';
 import {
 	amountProperties,
+	coerceScalars,
 	deliveryFieldProperties,
 	deliveryTypeOptions,
 	param,
@@ -86,7 +87,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const label = orderLabel(itemIndex, identity.id, identity.externalId);
 			const set = param<IDataObject>(this, 'updateFields', itemIndex, {});
 			const { products, ...scalars } = set;
-			const fields: IDataObject = toWireNames(scalars);
+			const fields: IDataObject = coerceScalars(toWireNames(scalars));
 			if (session.kind === 'organisation') {
 				const clientId = param(this, 'clientId', itemIndex, '').trim();
 				if (clientId && identity.id === undefined) fields.client_id = clientId;
