@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 import { CACHE, N8N_BIN, NODE_BIN } from './paths';
 import { capture, node24Env } from './run';
@@ -23,6 +23,13 @@ export interface InstanceOptions {
 	/** A folder to keep; by default a fresh one under .cache/n8n/instances, removed by `dispose()`. */
 	userFolder?: string;
 	env?: Record<string, string>;
+}
+
+export interface Owner {
+	email: string;
+	firstName: string;
+	lastName: string;
+	password: string;
 }
 
 export interface ExecuteResult {
@@ -60,6 +67,8 @@ export class N8nInstance {
 	readonly url: string;
 
 	private server?: ChildProcess;
+
+	private cookie?: string;
 
 	private readonly ownsFolder: boolean;
 
@@ -149,8 +158,15 @@ export class N8nInstance {
 		return { exitCode: result.code, data: parseRawOutput(result.stdout), output: result.output };
 	}
 
+	/** Where the server's output goes; kept after `dispose()`. */
+	get logFile(): string {
+		return join(CACHE, 'logs', `${basename(this.userFolder)}.log`);
+	}
+
 	/** Starts `n8n start` and waits until it is ready; its output goes to `logFile`. */
-	async start(logFile = join(this.userFolder, 'n8n.log'), timeoutMs = 120_000): Promise<void> {
+	async start(timeoutMs = 120_000): Promise<void> {
+		const logFile = this.logFile;
+		mkdirSync(join(CACHE, 'logs'), { recursive: true });
 		const log = createWriteStream(logFile);
 		const child = spawn(NODE_BIN, [N8N_BIN, 'start'], {
 			env: this.env,
@@ -195,6 +211,26 @@ export class N8nInstance {
 			});
 			signalGroup(child, 'SIGTERM');
 		});
+	}
+
+	/** Creates the instance owner (`POST /rest/owner/setup`) and returns the session cookie. */
+	async setupOwner(owner: Owner): Promise<string> {
+		const response = await fetch(`${this.url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(owner),
+		});
+		const cookie = response.headers.get('set-cookie')?.split(';')[0];
+		if (!response.ok || !cookie) throw new Error(`Owner setup failed: HTTP ${response.status} ${await response.text()}`);
+		this.cookie = cookie;
+		return cookie;
+	}
+
+	/** GET on the server with the owner's session. */
+	async get<T>(path: string): Promise<T> {
+		const response = await fetch(`${this.url}${path}`, { headers: this.cookie ? { cookie: this.cookie } : {} });
+		if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
+		return (await response.json()) as T;
 	}
 
 	get running(): boolean {

@@ -14,10 +14,9 @@ export async function buildAndPack(): Promise<string> {
 	rmSync(PACKAGE_DIR, { recursive: true, force: true });
 	mkdirSync(PACKAGE_DIR, { recursive: true });
 	execFileSync('npm', ['pack', '--silent', '--pack-destination', PACKAGE_DIR], { cwd: ROOT, stdio: 'ignore' });
-	const tarball = readdirSync(PACKAGE_DIR).find((file) => file.endsWith('.tgz'));
-	if (!tarball) throw new Error(`npm pack left no tarball in ${PACKAGE_DIR}`);
+	const tarball = packedTarball();
 	say(`Packed ${tarball}`);
-	return join(PACKAGE_DIR, tarball);
+	return tarball;
 }
 
 /** Unpacks an `npm pack` tarball (whose files sit under `package/`) into `target`. */
@@ -25,4 +24,11 @@ export function unpackInto(tarball: string, target: string): void {
 	rmSync(target, { recursive: true, force: true });
 	mkdirSync(target, { recursive: true });
 	execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+}
+
+/** The tarball the last `buildAndPack()` left. */
+export function packedTarball(): string {
+	const tarball = readdirSync(PACKAGE_DIR).find((file) => file.endsWith('.tgz'));
+	if (!tarball) throw new Error(`No packed package in ${PACKAGE_DIR}: run buildAndPack() first`);
+	return join(PACKAGE_DIR, tarball);
 }

@@ -8,9 +8,10 @@ import { CACHE, NODE_BIN_DIR } from './paths';
 /** Environment whose `node` and `npm` are Node 24's. */
 export function node24Env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
-	// Settings an outer `npm run`/`npx` exports (ignore-scripts, nodedir...) must not leak into n8n's npm.
+	// Settings an outer `npm run`/`npx` exports (ignore-scripts, nodedir...) must not leak into n8n's
+	// npm, and n8n refuses to load nodes when NODE_ENV is "test", as jest sets it.
 	for (const [key, value] of Object.entries(process.env)) {
-		if (!/^npm_/i.test(key)) env[key] = value;
+		if (!/^(npm_|JEST_)/i.test(key) && key !== 'NODE_ENV') env[key] = value;
 	}
 	return { ...env, PATH: `${NODE_BIN_DIR}:${process.env.PATH ?? ''}`, ...extra };
 }

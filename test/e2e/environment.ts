@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+
+import { startSandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
+import { N8nInstance } from '../../scripts/n8n/instance';
+import type { CredentialToImport, RawExecution, RunOfNode } from '../../scripts/n8n/instance';
+import { packedTarball } from '../../scripts/n8n/pack';
+import { freePort } from '../../scripts/n8n/ports';
+import { sandboxCredentials } from '../../scripts/n8n/sandboxCredentials';
+import { forImport, loadTemplate } from '../../scripts/n8n/templates';
+import type { Template } from '../../scripts/n8n/templates';
+
+export interface E2eEnvironment {
+	sandbox: Sandbox;
+	n8n: N8nInstance;
+	credentials: CredentialToImport[];
+	templates: Record<string, Template>;
+	close(): Promise<void>;
+}
+
+/**
+ * A sandbox on a free port and a fresh real n8n with this package installed from its tarball,
+ * the sandbox credentials imported, and the given templates imported (inactive).
+ */
+export async function openEnvironment(templateFiles: string[] = [], seed = 7): Promise<E2eEnvironment> {
+	const sandbox = await startSandbox({ seed });
+	const n8n = new N8nInstance({ port: await freePort(), brokerPort: await freePort() });
+	const close = async () => {
+		await n8n.dispose();
+		await sandbox.stop();
+	};
+	try {
+		n8n.installPackage(packedTarball());
+		const credentials = sandboxCredentials(sandbox);
+		await n8n.importCredentials(credentials);
+		const templates: Record<string, Template> = {};
+		for (const file of templateFiles) templates[file] = loadTemplate(file);
+		if (templateFiles.length > 0) {
+			await n8n.importWorkflows(Object.values(templates).map((template) => forImport(template, credentials)));
+		}
+		return { sandbox, n8n, credentials, templates, close };
+	} catch (error) {
+		await close();
+		throw error;
+	}
+}
+
+/** The runs of one node in an execution (empty when it did not run). */
+export function runsOf(execution: RawExecution | undefined, node: string): RunOfNode[] {
+	return execution?.data?.resultData.runData[node] ?? [];
+}
+
+/** The JSON of the items a node put on one of its outputs (0 = main, 1 = error output), over all its runs. */
+export function itemsOf(execution: RawExecution | undefined, node: string, output = 0): Array<Record<string, unknown>> {
+	return runsOf(execution, node).flatMap((run) => (run.data?.main?.[output] ?? []).map((item) => item.json));
+}
+
+/** The server's log so far, to show when an assertion about the server fails. */
+export function serverLog(n8n: N8nInstance): string {
+	try {
+		return readFileSync(n8n.logFile, 'utf8');
+	} catch {
+		return '';
+	}
+}

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+import { openEnvironment, serverLog } from './environment';
+import type { E2eEnvironment } from './environment';
+
+const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+	name: string;
+	n8n: { nodes: string[]; credentials: string[] };
+};
+/** `dist/nodes/OneCOrders/OneCOrders.node.js` -> `oneCOrders`. */
+const typeName = (path: string) => {
+	const file = basename(path).split('.')[0];
+	return file[0].toLowerCase() + file.slice(1);
+};
+const nodeNames = pkg.n8n.nodes.map(typeName);
+const credentialNames = pkg.n8n.credentials.map(typeName);
+
+interface NodeTypeDescription {
+	name: string;
+	displayName: string;
+	credentials?: Array<{ name: string }>;
+	iconUrl?: string | { light: string; dark: string };
+}
+
+describe('the package installed in a real n8n 2.40.7', () => {
+	let env: E2eEnvironment;
+	let nodes: NodeTypeDescription[];
+	let credentials: Array<{ name: string; displayName: string }>;
+
+	beforeAll(async () => {
+		env = await openEnvironment();
+		await env.n8n.start();
+		await env.n8n.setupOwner({ email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-owner-pass-1' });
+		nodes = await env.n8n.get<NodeTypeDescription[]>('/types/nodes.json');
+		credentials = await env.n8n.get<Array<{ name: string; displayName: string }>>('/types/credentials.json');
+	});
+
+	afterAll(async () => {
+		await env?.close();
+	});
+
+	it('loads the package without errors', () => {
+		expect(serverLog(env.n8n)).not.toMatch(/Failed to load package|Error loading package/i);
+	});
+
+	it.each(nodeNames)('lists the node %s under the package name', (name) => {
+		const node = nodes.find((n) => n.name === `${pkg.name}.${name}`);
+		expect(node).toBeDefined();
+		expect(node!.displayName).not.toBe('');
+	});
+
+	it.each(credentialNames)('lists the credential %s', (name) => {
+		expect(credentials.map((c) => c.name)).toContain(name);
+	});
+
+	it('offers the system nodes to AI agents as tools', () => {
+		const tools = nodes.filter((n) => n.name.startsWith(`${pkg.name}.`) && n.name.endsWith('Tool')).map((n) => n.name);
+		for (const name of nodeNames.filter((n) => n !== 'orderTransformer')) {
+			expect(tools).toContain(`${pkg.name}.${name}Tool`);
+		}
+	});
+
+	it('serves every node icon', async () => {
+		for (const name of nodeNames) {
+			const node = nodes.find((n) => n.name === `${pkg.name}.${name}`)!;
+			const icon = typeof node.iconUrl === 'string' ? node.iconUrl : node.iconUrl?.light;
+			expect(icon).toMatch(/\.svg$/);
+			const response = await fetch(`${env.n8n.url}/${icon}`);
+			expect(response.status).toBe(200);
+			expect(await response.text()).toContain('<svg');
+		}
+	});
+});
