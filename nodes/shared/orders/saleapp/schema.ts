@@ -9,30 +9,17 @@ import { z } from 'zod';
  * numbers and booleans. Field names keep the vendor's spelling (`addres`, `curency_id`).
  */
 
-export const SALEAPP_METHOD_TYPES = ['GET', 'POST', 'PUT', 'DELETE'] as const;
-export type SaleAppMethodType = (typeof SALEAPP_METHOD_TYPES)[number];
+export type SaleAppMethodType = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** deliveryType dictionary: 1 pickup, 2 own delivery, 3 Nova Poshta branch, 5 Nova Poshta address. */
 export const SALEAPP_DELIVERY_TYPES = [1, 2, 3, 5] as const;
 export type SaleAppDeliveryType = (typeof SALEAPP_DELIVERY_TYPES)[number];
-export const SALEAPP_DELIVERY_TYPE_NAMES: Record<SaleAppDeliveryType, string> = {
-	1: 'Самовивіз',
-	2: 'Своя доставка',
-	3: 'Нова Пошта відділення',
-	5: 'Нова Пошта адреса',
-};
 
 /** Statuses in which SaleApp lets an order be deleted through the API. */
 export const SALEAPP_DELETABLE_STATUSES = [0, 1, 2] as const;
-export const SALEAPP_STATUS_NAMES: Record<number, string> = {
-	0: 'Новий',
-	1: 'Повністю зарезервований',
-	2: 'Частково зарезервований',
-};
 
 /** The two kinds of secret key: the organisation's global key, or a counterparty's key. */
-export const SALEAPP_KEY_KINDS = ['organisation', 'counterparty'] as const;
-export type SaleAppKeyKind = (typeof SALEAPP_KEY_KINDS)[number];
+export type SaleAppKeyKind = 'organisation' | 'counterparty';
 
 // ---------------------------------------------------------------------------------------------
 // Scalars as SaleApp sends them
@@ -40,7 +27,7 @@ export type SaleAppKeyKind = (typeof SALEAPP_KEY_KINDS)[number];
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 
 /** A number SaleApp may send as a string ("74", "12.98"); parses to a number. */
-export const wireNumber = z.union([z.number(), z.string()]).transform((value, ctx) => {
+const wireNumber = z.union([z.number(), z.string()]).transform((value, ctx) => {
 	if (typeof value === 'number') return value;
 	const text = value.trim();
 	if (!NUMERIC.test(text)) {
@@ -51,7 +38,7 @@ export const wireNumber = z.union([z.number(), z.string()]).transform((value, ct
 });
 
 /** Like `wireNumber`, but an empty string or null (SaleApp's "no value") parses to undefined. */
-export const optionalWireNumber = z
+const optionalWireNumber = z
 	.union([z.number(), z.string(), z.null()])
 	.optional()
 	.transform((value, ctx) => {
@@ -65,18 +52,13 @@ export const optionalWireNumber = z
 		return parsed.data;
 	});
 
-/** An identifier SaleApp may send as a number or a string; kept as a string. */
-export const wireText = z
-	.union([z.string(), z.number()])
-	.transform((value) => String(value));
-
 const optionalWireText = z
 	.union([z.string(), z.number(), z.null()])
 	.optional()
 	.transform((value) => (value === null || value === undefined ? undefined : String(value)));
 
 /** `error`: the string "true"/"false" (seed 003); a boolean or "1"/"0" is read the same way. */
-export const wireFlag = z.union([z.boolean(), z.string(), z.number()]).transform((value, ctx) => {
+const wireFlag = z.union([z.boolean(), z.string(), z.number()]).transform((value, ctx) => {
 	const text = String(value).trim().toLowerCase();
 	if (text === 'true' || text === '1') return true;
 	if (text === 'false' || text === '0' || text === '') return false;
@@ -162,19 +144,6 @@ export type SaleAppOrderProduct = z.output<typeof saleAppOrderProductSchema>;
 // ---------------------------------------------------------------------------------------------
 // Requests (form fields; `method_type` is added by the caller)
 
-/** GET: lookup priority is id, then number, then external_id. */
-export const saleAppGetRequestSchema = z
-	.object({
-		client_id: z.string().optional(),
-		id: z.number().int().positive().optional(),
-		number: z.number().int().positive().optional(),
-		external_id: z.string().min(1).optional(),
-	})
-	.refine((value) => value.id !== undefined || value.number !== undefined || value.external_id !== undefined, {
-		message: 'give an id, a number or an external id',
-	});
-export type SaleAppGetRequest = z.infer<typeof saleAppGetRequestSchema>;
-
 /**
  * One product line of a create/update (typed form, before JSON encoding). SaleApp finds the
  * product by `id`, then `external_id` (organisation key) or `supplier_id` (counterparty key),
@@ -197,7 +166,7 @@ export const saleAppProductLineSchema = z
 	);
 export type SaleAppProductLine = z.infer<typeof saleAppProductLineSchema>;
 
-export const saleAppProductLinesSchema = z.array(saleAppProductLineSchema);
+const saleAppProductLinesSchema = z.array(saleAppProductLineSchema);
 
 /** Custom fields keyed by the field's "API name" in SaleApp's settings. */
 export const saleAppCustomFieldValuesSchema = z.record(z.union([z.string(), z.number(), z.boolean(), z.null()]));
@@ -329,17 +298,6 @@ export const saleAppUpdatePayloadSchema = z.object({
 	products: jsonArrayText.optional(),
 });
 export type SaleAppUpdatePayload = z.infer<typeof saleAppUpdatePayloadSchema>;
-
-/** A delete: by `id`, else `external_id` (id wins). */
-export const saleAppDeleteRequestSchema = z
-	.object({
-		id: z.number().int().positive().optional(),
-		external_id: z.string().min(1).optional(),
-	})
-	.refine((value) => value.id !== undefined || value.external_id !== undefined, {
-		message: 'give the order id or its external id',
-	});
-export type SaleAppDeleteRequest = z.infer<typeof saleAppDeleteRequestSchema>;
 
 /** The typed create turned into wire form fields (JSON-encoding products and custom fields). */
 export function toCreatePayload(order: SaleAppCreateOrder): SaleAppCreatePayload {
