@@ -22,7 +22,8 @@ export function redact(text: string, secrets: readonly string[] = []): string {
 	return result;
 }
 
-const SECRET_FIELD = /token|password|secret|key|auth/i;
+/** Field names that hold a secret: password, apiToken, sessionToken, secretKey, ... (not keyKind or authMethod). */
+const SECRET_FIELD = /(password|token|secret|secretkey|apikey|authkey)$/i;
 
 /** The string values of credential fields whose names say they are secret. */
 export function secretsOf(credentials: Record<string, unknown> | undefined): string[] {

@@ -29,7 +29,16 @@ describe('redact', () => {
 
 	it('treats credential fields named like secrets as secrets', () => {
 		expect(
-			secretsOf({ baseUrl: 'https://x', login: 'admin', password: 'pw12', token: 'tkn1', secretKey: 'key1', keyKind: '' }),
+			secretsOf({
+				baseUrl: 'https://x',
+				login: 'admin',
+				password: 'pw12',
+				apiToken: 'tkn1',
+				secretKey: 'key1',
+				kind: 'organisation',
+				authMethod: 'login',
+				keyKind: 'counterparty',
+			}),
 		).toEqual(['pw12', 'tkn1', 'key1']);
 	});
 });
