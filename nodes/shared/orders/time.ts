@@ -15,8 +15,10 @@ export interface DefaultWindow {
 	to: string;
 }
 
-const NAIVE_FORMATS = ['yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm', 'yyyy-MM-dd', 'dd.MM.yyyy HH:mm:ss', 'dd.MM.yyyy HH:mm', 'dd.MM.yyyy'];
+const ISO_NAIVE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+const DOTTED_NAIVE = /^(\d{2})\.(\d{2})\.(\d{4})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/i;
+const HOUR = 3_600_000;
 
 export function isValidZone(zone: string): boolean {
 	return IANAZone.isValidZone(zone);
@@ -26,11 +28,30 @@ function format(dateTime: DateTime): string {
 	return dateTime.toISO({ suppressMilliseconds: true }) as string;
 }
 
+interface WallClock {
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+	second: number;
+}
+
+function wallClockOf(text: string): WallClock | undefined {
+	const iso = ISO_NAIVE.exec(text);
+	const dotted = iso ? undefined : DOTTED_NAIVE.exec(text);
+	if (!iso && !dotted) return undefined;
+	const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : [dotted![3], dotted![2], dotted![1]];
+	const [hour, minute, second] = ((iso ?? dotted) as RegExpExecArray).slice(4, 7);
+	return { year: +year, month: +month, day: +day, hour: +(hour ?? 0), minute: +(minute ?? 0), second: +(second ?? 0) };
+}
+
 /**
  * Reads a source time. A time with an offset or `Z` is an instant; a naive one ("2021-04-09
- * 12:09:01") is wall-clock time in `zone`. Returns ISO with the zone's offset, or undefined with
- * an error recorded. Wall-clock times that do not exist (skipped by a DST change) are errors,
- * because no instant can be chosen without guessing.
+ * 12:09:01", "09.04.2021 12:09") is wall-clock time in `zone`. Returns ISO with the zone's
+ * offset, or undefined with an error recorded. Wall-clock times that do not exist (skipped by a
+ * DST change) are errors, because no instant can be chosen without guessing; times that happen
+ * twice (clocks going back) are read as the first and noted.
  */
 export function readTime(value: unknown, zone: string, field: string, problems: Problems): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
@@ -40,36 +61,39 @@ export function readTime(value: unknown, zone: string, field: string, problems: 
 	}
 	const text = value.trim();
 	if (HAS_ZONE.test(text)) {
-		const instant = DateTime.fromISO(text.replace(' ', 'T'), { setZone: true });
+		const instant = DateTime.fromISO(text.replace(' ', 'T'), { zone });
 		if (!instant.isValid) {
 			problems.error(field, `"${value}" is not a date and time`);
 			return undefined;
 		}
-		return format(instant.setZone(zone));
+		return format(instant);
 	}
-	for (const pattern of NAIVE_FORMATS) {
-		const local = DateTime.fromFormat(text.replace('T', ' '), pattern, { zone });
-		if (!local.isValid) continue;
-		const wall = DateTime.fromFormat(text.replace('T', ' '), pattern, { zone: 'utc' });
-		if (local.hour !== wall.hour || local.minute !== wall.minute) {
-			problems.error(field, `"${value}" does not exist in ${zone} (the clocks skip it at a DST change)`);
-			return undefined;
-		}
-		const wallClock = (dateTime: DateTime) => dateTime.toFormat('yyyy-MM-dd HH:mm:ss');
-		const earlier = local.minus({ hours: 1 });
-		const first = wallClock(earlier) === wallClock(local) ? earlier : local;
-		if (first !== local || wallClock(local.plus({ hours: 1 })) === wallClock(local)) {
-			problems.note(field, `"${value}" happens twice in ${zone} (clocks go back at a DST change); read as the first, ${format(first)}`);
-		}
-		return format(first);
+	const wall = wallClockOf(text);
+	const local = wall && DateTime.fromObject(wall, { zone });
+	if (!wall || !local || !local.isValid) {
+		problems.error(field, `"${value}" is not a date and time (expected e.g. 2021-04-09 12:09:01)`);
+		return undefined;
 	}
-	problems.error(field, `"${value}" is not a date and time (expected e.g. 2021-04-09 12:09:01)`);
-	return undefined;
+	if (local.hour !== wall.hour || local.minute !== wall.minute || local.day !== wall.day) {
+		problems.error(field, `"${value}" does not exist in ${zone} (the clocks skip it at a DST change)`);
+		return undefined;
+	}
+	const offsets = IANAZone.create(zone);
+	const millis = local.toMillis();
+	if (offsets.offset(millis - HOUR) === local.offset && offsets.offset(millis + HOUR) === local.offset) return format(local);
+	// Near a DST change: the same wall-clock time may also exist an hour earlier or later.
+	const sameWall = (other: DateTime) => other.hour === local.hour && other.minute === local.minute && other.day === local.day;
+	const earlier = local.minus({ hours: 1 });
+	const first = sameWall(earlier) ? earlier : local;
+	if (first !== local || sameWall(local.plus({ hours: 1 }))) {
+		problems.note(field, `"${value}" happens twice in ${zone} (clocks go back at a DST change); read as the first, ${format(first)}`);
+	}
+	return format(first);
 }
 
 /** An ISO instant as UTC with `Z` ("2019-11-06T11:00:00Z"), the form Aqua and 1C examples use. */
 export function toUtc(iso: string): string {
-	return format(DateTime.fromISO(iso, { setZone: true }).toUTC());
+	return new Date(iso).toISOString().replace('.000Z', 'Z');
 }
 
 /** An ISO instant as naive wall-clock text in `zone` ("2021-04-09 12:09:01"), as Horoshop writes times. */
@@ -89,14 +113,13 @@ export function isClockTime(text: string): boolean {
  * the delivery day still gives 09:00 local time.
  */
 export function defaultWindow(placedAt: string | undefined, now: string, zone: string, window: DefaultWindow): TimeWindow {
-	const base = DateTime.fromISO(placedAt ?? now, { setZone: true }).setZone(zone).startOf('day').plus({ days: window.days });
+	const placed = DateTime.fromISO(placedAt ?? now, { zone });
+	// Calendar arithmetic on the zone's date, then each time built on that day in the zone.
+	const day = new Date(Date.UTC(placed.year, placed.month - 1, placed.day + window.days));
 	const at = (clock: string) => {
-		const [, hours, minutes] = CLOCK.exec(clock.trim()) as RegExpExecArray;
-		return base.set({ hour: Number(hours), minute: Number(minutes), second: 0, millisecond: 0 });
+		const [, hour, minute] = CLOCK.exec(clock.trim()) as RegExpExecArray;
+		const date = { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() };
+		return format(DateTime.fromObject({ ...date, hour: Number(hour), minute: Number(minute) }, { zone }));
 	};
-	return { from: format(at(window.from)), to: format(at(window.to)) };
-}
-
-export function isBefore(a: string, b: string): boolean {
-	return DateTime.fromISO(a, { setZone: true }).toMillis() < DateTime.fromISO(b, { setZone: true }).toMillis();
+	return { from: at(window.from), to: at(window.to) };
 }

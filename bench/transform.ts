@@ -1,0 +1,44 @@
+/**
+ * Orders per second for Horoshop -> Aqua import conversions, in process (no n8n, no HTTP):
+ * the Order Transformer's own work. Run: npx ts-node --transpile-only bench/transform.ts [count]
+ */
+import { performance } from 'node:perf_hooks';
+
+import { transformOrder, defaultSettings } from '../nodes/shared/orders/transform';
+import { CATALOG } from '../sandbox/generator';
+import { Sandbox } from '../sandbox/server';
+
+const TOTAL = Number(process.argv[2] ?? 100_000);
+const DISTINCT = 10_000;
+
+const sandbox = new Sandbox({ seed: 7 });
+const orders = sandbox.horoshop.addOrders(DISTINCT, { start: new Date('2026-03-28T06:00:00Z') });
+const settings = {
+	...defaultSettings('horoshop', 'aqua', 'Europe/Kyiv', new Date().toISOString()),
+	products: {
+		key: 'article' as const,
+		lookup: Object.fromEntries(CATALOG.map((product) => [product.article, `aqua-${product.id}`])),
+		unknown: 'error' as const,
+	},
+};
+
+// Warm up the JIT and luxon's zone caches before measuring.
+for (const order of orders.slice(0, 2000)) transformOrder(order, settings);
+
+let converted = 0;
+const reasons = new Map<string, number>();
+const started = performance.now();
+for (let i = 0; i < TOTAL; i++) {
+	const result = transformOrder(orders[i % DISTINCT], settings);
+	if (result.ok) converted++;
+	else {
+		const field = result.errors[0].field;
+		reasons.set(field, (reasons.get(field) ?? 0) + 1);
+	}
+}
+const seconds = (performance.now() - started) / 1000;
+
+console.log(`${TOTAL} Horoshop -> Aqua conversions (${DISTINCT} distinct generated orders) in ${seconds.toFixed(2)} s`);
+console.log(`${Math.round(TOTAL / seconds)} orders/second, ${((seconds / TOTAL) * 1e6).toFixed(1)} µs per order`);
+console.log(`converted: ${converted}, to the error output: ${TOTAL - converted}`, Object.fromEntries(reasons));
+console.log(`heap used: ${Math.round(process.memoryUsage().heapUsed / 1024 / 1024)} MB`);
