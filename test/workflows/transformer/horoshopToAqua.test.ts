@@ -1,0 +1,79 @@
+import { CATALOG } from '../../../sandbox/generator';
+import { startSandbox } from '../../../sandbox/server';
+import type { Sandbox } from '../../../sandbox/server';
+import { runWorkflow } from '../../harness/runWorkflow';
+
+describe('Horoshop orders -> Order Transformer -> Aqua Delivery import, on the real engine', () => {
+	let sandbox: Sandbox;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox({ seed: 11 });
+	});
+	afterAll(async () => await sandbox.stop());
+	beforeEach(() => sandbox.reset());
+
+	it('imports every order the transformer could convert, and routes the rest by order and field', async () => {
+		const generated = sandbox.horoshop.addOrders(30, { start: new Date('2026-03-28T20:00:00Z') });
+		// Two orders whose address is only a free-text line that cannot be split safely.
+		const shopOrders = generated.map((order, index) =>
+			index === 3 || index === 17 ? { ...order, delivery_data: null, additional_data: null, delivery_address: 'біля старого млина, синій паркан' } : order,
+		);
+		const result = await runWorkflow({
+			items: shopOrders,
+			nodes: [
+				{
+					name: 'Transform',
+					type: 'orderTransformer',
+					parameters: {
+						from: 'horoshop',
+						to: 'aqua',
+						productMapping: 'table',
+						productTable: { values: CATALOG.map((product) => ({ source: product.article, target: String(product.id) })) },
+					},
+					onError: 'continueErrorOutput',
+				},
+				{
+					name: 'Aqua',
+					type: 'aquaDelivery',
+					parameters: { resource: 'order', operation: 'import', options: {} },
+					credentials: ['aquaDeliveryApi'],
+					onError: 'continueErrorOutput',
+				},
+			],
+			connections: {
+				Start: { main: [[{ node: 'Transform', type: 'main', index: 0 }]] },
+				Transform: { main: [[{ node: 'Aqua', type: 'main', index: 0 }], []] },
+			},
+			credentials: {
+				aquaDeliveryApi: { baseUrl: sandbox.url, signInMethod: 'login', login: sandbox.aqua.login, password: sandbox.aqua.password, sessionToken: '' },
+			},
+			timezone: 'Europe/Kyiv',
+		});
+
+		const converted = result.output('Transform', 0);
+		const refused = result.output('Transform', 1);
+		expect(converted.length).toBe(28);
+		expect(refused.map((item) => item.pairedItem)).toEqual([{ item: 3 }, { item: 17 }]);
+		for (const item of refused) {
+			expect(item.json.error).toBe(
+				`Order ${item.json.order_id}: shipping_address.house: the address "біля старого млина, синій паркан" could not be split into street and house safely, and Aqua needs them apart`,
+			);
+		}
+
+		const imported = result.output('Aqua', 0);
+		expect(result.output('Aqua', 1)).toEqual([]);
+		expect(imported.map((item) => item.json.external_id)).toEqual(converted.map((item) => item.json.id));
+		for (const item of converted) {
+			const shop = shopOrders.find((order) => String(order.order_id) === item.json.id)!;
+			const stored = sandbox.aqua.orders.get(String(item.json.id))!;
+			const deliveryPrice = Number(shop.delivery_price);
+			// Aqua's total includes delivery; Horoshop's total_sum does not (and -1 is the carrier's tariff).
+			expect(Math.round(Number(stored.total) * 100)).toBe(
+				Math.round(Number(shop.total_sum) * 100) + (deliveryPrice > 0 ? Math.round(deliveryPrice * 100) : 0),
+			);
+			// Placed on 28 March (winter time, UTC+2); the next day is 29 March, when Kyiv is on summer
+			// time (UTC+3): 09:00-18:00 there is 06:00-15:00 UTC, not 07:00-16:00.
+			expect([item.json.shipping_date_from, item.json.shipping_date_to]).toEqual(['2026-03-29T06:00:00Z', '2026-03-29T15:00:00Z']);
+		}
+	});
+});
