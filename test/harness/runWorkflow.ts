@@ -4,15 +4,14 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IConnections,
-	IDataObject,
 	INode,
 	INodeExecutionData,
 	INodeType,
 	IRun,
 	IWorkflowExecuteAdditionalData,
-	NodeParameterValueType,
 } from 'n8n-workflow';
 
+import { additionalDataFor } from './additionalData';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { PACKAGE_NAME, PackageTypes } from './packageTypes';
 
@@ -20,7 +19,7 @@ export interface WorkflowNode {
 	name: string;
 	/** A node of this package by its short name ("aquaDelivery"), or a full type name. */
 	type: string;
-	parameters?: Record<string, NodeParameterValueType | object>;
+	parameters?: Record<string, unknown>;
 	/** Credential types this node uses, e.g. ["aquaDeliveryApi"]. */
 	credentials?: string[];
 	onError?: INode['onError'];
@@ -29,7 +28,7 @@ export interface WorkflowNode {
 
 export interface WorkflowRun {
 	/** The items the workflow starts with; they enter the first node through a test start node. */
-	items: IDataObject[];
+	items: object[];
 	/** Nodes in order; each one's main output feeds the next one's input, unless `connections` is given. */
 	nodes: WorkflowNode[];
 	connections?: IConnections;
@@ -113,32 +112,10 @@ export async function runWorkflow(spec: WorkflowRun): Promise<WorkflowResult> {
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	} as never);
-	const additionalData = {
+	const additionalData = additionalDataFor(credentialsHelper, {
 		hooks,
-		credentialsHelper,
-		executionId: 'test-execution',
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		formBaseUrl: 'http://127.0.0.1:5678/form',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
-		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
-		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
-		currentNodeExecutionIndex: 0,
-		variables: {},
-		executeWorkflow: async () => {
-			throw new Error('Sub-workflows are not part of these tests');
-		},
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
 		logAiEvent: () => {},
-		startRunnerTask: async () => {
-			throw new Error('Task runners are not part of these tests');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	} as Partial<IWorkflowExecuteAdditionalData>);
 
 	const runExecutionData = createRunExecutionData({
 		executionData: {

@@ -1,7 +1,8 @@
 import { startSandbox } from '../../../sandbox/server';
 import type { Sandbox } from '../../../sandbox/server';
 import { getStatuses } from '../../../nodes/Horoshop/methods/loadOptions';
-import { loadOptionsContext, testCredential } from './contexts';
+import { testCredential } from '../../harness/credentialTest';
+import { loadOptionsContext } from './contexts';
 import { requestCounts, runHoroshop } from './run';
 
 describe('Horoshop credential, sign-in and status list', () => {
@@ -15,14 +16,14 @@ describe('Horoshop credential, sign-in and status list', () => {
 
 	describe('credential test (a real auth call)', () => {
 		it('passes with the right login and password', async () => {
-			expect(await testCredential(sandbox.horoshop.credentials())).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(await testCredential('horoshopApi', sandbox.horoshop.credentials())).toEqual({ status: 'OK', message: 'Connection successful!' });
 			expect(sandbox.log.forRoute('horoshop.auth').map((entry) => entry.body)).toEqual([
 				{ login: sandbox.horoshop.login, password: sandbox.horoshop.password },
 			]);
 		});
 
 		it('fails on a wrong password although Horoshop answers HTTP 200', async () => {
-			const result = await testCredential(sandbox.horoshop.credentials({ password: 'wrong' }));
+			const result = await testCredential('horoshopApi', sandbox.horoshop.credentials({ password: 'wrong' }));
 
 			expect(result).toEqual({
 				status: 'Error',
@@ -32,14 +33,14 @@ describe('Horoshop credential, sign-in and status list', () => {
 		});
 
 		it('fails on an address that is not a Horoshop shop', async () => {
-			const result = await testCredential(sandbox.horoshop.credentials({ shopUrl: `${sandbox.url}/nowhere` }));
+			const result = await testCredential('horoshopApi', sandbox.horoshop.credentials({ shopUrl: `${sandbox.url}/nowhere` }));
 
 			expect(result.status).toBe('Error');
 		});
 
 		it('accepts the shop URL with a trailing slash or /api', async () => {
 			for (const shopUrl of [`${sandbox.horoshop.baseUrl}/`, `${sandbox.horoshop.baseUrl}/api`]) {
-				expect((await testCredential(sandbox.horoshop.credentials({ shopUrl }))).status).toBe('OK');
+				expect((await testCredential('horoshopApi', sandbox.horoshop.credentials({ shopUrl }))).status).toBe('OK');
 			}
 		});
 	});

@@ -1,6 +1,6 @@
 import { startSandbox } from '../../../sandbox/server';
 import type { Sandbox } from '../../../sandbox/server';
-import { testCredential } from './credentialTester';
+import { testCredential } from '../../harness/credentialTest';
 
 describe('1C and Aqua Delivery credential tests (through n8n\'s RoutingNode)', () => {
 	let sandbox: Sandbox;

@@ -6,11 +6,11 @@ import type {
 	INodeCredentialTestResult,
 	INodeType,
 	INodeTypes,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
-import { TestCredentialsHelper } from '../../harness/credentialsHelper';
-import { PackageTypes } from '../../harness/packageTypes';
+import { additionalDataFor } from './additionalData';
+import { TestCredentialsHelper } from './credentialsHelper';
+import { PackageTypes } from './packageTypes';
 
 /**
  * Runs a credential type's `test` as n8n's CredentialsTester does: the request goes through
@@ -51,18 +51,7 @@ export async function testCredential(type: string, credentials: ICredentialDataD
 		credentials: { [type]: { id: type, name: type } },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const base = 'http://127.0.0.1:5678';
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(types, { [type]: credentials }),
-		variables: {},
-		executionId: 'test',
-		restApiUrl: `${base}/rest`,
-		instanceBaseUrl: `${base}/`,
-		webhookBaseUrl: `${base}/webhook`,
-		webhookWaitingBaseUrl: `${base}/webhook-waiting`,
-		webhookTestBaseUrl: `${base}/webhook-test`,
-		formWaitingBaseUrl: `${base}/form-waiting`,
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = additionalDataFor(new TestCredentialsHelper(types, { [type]: credentials }));
 	const context = new ExecuteContext(
 		workflow,
 		node,
