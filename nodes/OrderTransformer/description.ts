@@ -60,7 +60,7 @@ export const transformerProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Article', value: 'article' },
-			{ name: 'Default for the Source', value: 'auto', description: 'Horoshop: article; SaleApp: SKU; Aqua and 1C: product ID' },
+			{ name: 'Default for the Source', value: 'auto', description: 'Horoshop: article; SaleApp: SKU; Aqua and 1C: product ID; canonical: the first key a line has' },
 			{ name: 'External ID', value: 'externalId' },
 			{ name: 'Product ID', value: 'id' },
 			{ name: 'SKU', value: 'sku' },

@@ -12,8 +12,8 @@ export type GiftPolicy = 'keep' | 'drop';
 export type MismatchPolicy = 'error' | 'flag';
 
 export interface ProductMapping {
-	/** Which of the source's product keys to look up. */
-	key: ProductKey;
+	/** Which of the source's product keys to look up; `first` takes the first one a line has (id, article, SKU, external id). */
+	key: ProductKey | 'first';
 	/** Source key -> target product id; undefined means "no map: send the source key as it is". */
 	lookup?: Record<string, string>;
 	unknown: UnknownProductPolicy;
@@ -144,8 +144,9 @@ function explodeSets(order: CanonicalOrder, lines: OrderLine[], problems: Proble
 }
 
 function mapProduct(order: CanonicalOrder, line: OrderLine, mapping: ProductMapping, problems: Problems): OrderLine | undefined {
-	const field = `${lineLabel(order, line)}.product.${mapping.key}`;
-	const key = line.product[mapping.key];
+	const field = `${lineLabel(order, line)}.product${mapping.key === 'first' ? '' : `.${mapping.key}`}`;
+	const { product } = line;
+	const key = mapping.key === 'first' ? (product.id ?? product.article ?? product.sku ?? product.externalId) : product[mapping.key];
 	if (mapping.lookup === undefined) {
 		// A canonical order may already carry the target's product id from an earlier transform.
 		if (key === undefined && line.targetProductId !== undefined) return line;
@@ -155,7 +156,7 @@ function mapProduct(order: CanonicalOrder, line: OrderLine, mapping: ProductMapp
 	}
 	const target = key === undefined ? undefined : mapping.lookup[key];
 	if (target !== undefined && target !== '') return { ...line, targetProductId: target };
-	const what = key === undefined ? `has no ${mapping.key}` : `"${key}" is not in the product map`;
+	const what = key === undefined ? `has no ${mapping.key === 'first' ? 'product key' : mapping.key}` : `"${key}" is not in the product map`;
 	const name = line.name ? ` (${line.name})` : '';
 	if (mapping.unknown === 'error') {
 		problems.error(field, `${what}${name}`);

@@ -136,7 +136,7 @@ export function defaultSettings(from: SourceFormat, to: TargetFormat, timezone: 
 		timezone,
 		now,
 		homeCountry: 'UA',
-		products: { key: from === 'horoshop' ? 'article' : from === 'saleapp' ? 'sku' : 'id', unknown: 'error' },
+		products: { key: ({ horoshop: 'article', saleapp: 'sku', aqua: 'id', onec: 'id', canonical: 'first' } as const)[from], unknown: 'error' },
 		sets: 'setLine',
 		gifts: 'keep',
 		totals: 'error',

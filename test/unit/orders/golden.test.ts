@@ -42,6 +42,7 @@ describe('golden: the seeds’ example orders', () => {
 				},
 			},
 			notes: [
+				{ field: 'delivery_price', message: '-1: the carrier charges its own tariff, so no delivery cost is in the total' },
 				{
 					field: 'delivery_address',
 					message: 'is a carrier branch ("Отделение №13 (до 30 кг на одно место)"); street and house are the branch\'s',

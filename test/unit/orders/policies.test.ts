@@ -103,6 +103,7 @@ describe('unknown products under each policy', () => {
 		expect(linesOf(result)).toEqual([['P1', 1001, 1]]);
 		expect(result.ok && result.output.total).toBe(1001);
 		expect(result.notes).toEqual([
+			expect.objectContaining({ field: 'delivery_price' }),
 			expect.objectContaining({ field: 'delivery_address' }),
 			{ field: 'lines[1].product.article', message: '"NEW-1" is not in the product map (Новинка); line dropped' },
 			{ field: 'money.total', message: 'lowered from 1101.00 to 1001.00 for the dropped lines' },
@@ -122,6 +123,28 @@ describe('unknown products under each policy', () => {
 	it('an order whose every line is dropped is an error, not an empty order', () => {
 		const result = toAqua(order, { products: { key: 'article', lookup: {}, unknown: 'drop' } });
 		expect(!result.ok && result.errors).toEqual([{ field: 'lines', message: 'no order lines are left to send' }]);
+	});
+});
+
+describe('canonical orders as input', () => {
+	it('match products by the first key their lines have, through the product map', () => {
+		const first = transformOrder(horoshopExample, defaultSettings('horoshop', 'canonical', 'Europe/Kyiv', NOW));
+		const canonical = first.ok ? first.output : {};
+		const result = transformOrder(canonical, {
+			...defaultSettings('canonical', 'onec', 'Europe/Kyiv', NOW),
+			products: { key: 'first', lookup: LOOKUP, unknown: 'error' },
+		});
+		expect(linesOf(result)).toEqual([
+			['P1', 1001, 1],
+			['GIFT', 0, 1],
+			['SET', 2412, 1],
+		]);
+	});
+
+	it('are checked field by field against the canonical schema', () => {
+		const result = transformOrder({ source: 'canonical', id: 'A-1', timezone: 'Europe/Kyiv', customer: { phones: ['0671234567'] } }, defaultSettings('canonical', 'aqua', 'Europe/Kyiv', NOW));
+		expect(!result.ok && result.errors.map((error) => error.field)).toEqual(['customer.phones[0]', 'address', 'delivery', 'lines', 'money', 'payment']);
+		expect(result.orderId).toBe('A-1');
 	});
 });
 

@@ -50,6 +50,7 @@ describe('Order Transformer on the real n8n engine', () => {
 			'aqua-set',
 		]);
 		expect(converted.json.transformNotes).toEqual([
+			'delivery_price: -1: the carrier charges its own tariff, so no delivery cost is in the total',
 			'delivery_address: is a carrier branch ("Отделение №13 (до 30 кг на одно место)"); street and house are the branch\'s',
 		]);
 

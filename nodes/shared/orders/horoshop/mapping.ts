@@ -25,6 +25,7 @@ export function toCanonical(wire: unknown, context: ReadContext, problems: Probl
 	const id = String(order.order_id);
 	const lines = order.products.map((product, index) => readLine(product, index, problems));
 	const deliveryCost = order.delivery_price === -1 ? undefined : readMoney(order.delivery_price, 'delivery_price', problems);
+	if (order.delivery_price === -1) problems.note('delivery_price', "-1: the carrier charges its own tariff, so no delivery cost is in the total");
 	const totalSum = readMoney(order.total_sum, 'total_sum', problems);
 	const status = order.stat_status === undefined || order.stat_status === null ? undefined : String(order.stat_status);
 	const paid = order.payed ?? order.paided;
