@@ -25,7 +25,3 @@ export function stateOf(system: System, code: string): OrderState | undefined {
 export function statusCodeFor(system: System, state: OrderState): string | undefined {
 	return WRITE[system]?.[state];
 }
-
-export function knownStatusCodes(system: System): string[] {
-	return Object.keys(READ[system]);
-}
