@@ -4,5 +4,6 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	transform: { '^.+\\.ts$': 'ts-jest' },
+	setupFiles: ['<rootDir>/test/harness/setup.ts'],
 	testTimeout: 60000,
 };

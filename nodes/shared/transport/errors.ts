@@ -27,12 +27,16 @@ export function apiError(node: INode, details: ApiErrorDetails): NodeApiError {
 	const description = details.description ? redact(details.description, details.secrets) : undefined;
 	const response: JsonObject = { message };
 	if (details.statusCode) response.httpCode = String(details.statusCode);
-	return new NodeApiError(node, response, {
+	const error = new NodeApiError(node, response, {
 		message,
 		description,
 		httpCode: details.statusCode ? String(details.statusCode) : undefined,
 		itemIndex: details.itemIndex,
 	});
+	// NodeApiError swaps a message that mentions ECONNREFUSED, ETIMEDOUT, ... for a generic
+	// sentence without the system or operation; keep ours.
+	error.message = message;
+	return error;
 }
 
 const NETWORK_CODES = new Set([

@@ -71,6 +71,13 @@ interface RawResponse {
 	body: unknown;
 }
 
+const CONNECTION_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the server refused the connection; check the URL and that the server is up',
+	ECONNRESET: 'the connection was dropped before an answer came',
+	ENOTFOUND: 'the server name was not found; check the URL',
+	EAI_AGAIN: 'the server name could not be looked up; check the URL and the network',
+};
+
 const DEFAULT_SETTINGS: TransportSettings = { timeoutMs: 30_000, retry: DEFAULT_RETRY };
 
 /**
@@ -120,7 +127,7 @@ export async function callApi(context: ApiContext, call: ApiCall): Promise<ApiRe
 			}
 			const what = network.timedOut
 				? `no answer within ${seconds(settings.timeoutMs)} s`
-				: `connection failed (${network.code})`;
+				: `${CONNECTION_FAILURES[network.code] ?? 'the connection failed'} (${network.code})`;
 			failure = { attempt, networkCode: network.code, outcomeUnknown: true, error: fail(what) };
 		}
 

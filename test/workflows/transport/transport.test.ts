@@ -142,3 +142,29 @@ describe('shared transport', () => {
 		expect(JSON.stringify(result.run.data)).not.toContain(TOKEN);
 	});
 });
+
+describe('shared transport without a server', () => {
+	it('names the system and operation when the connection is refused', async () => {
+		const closed = await startSandbox();
+		const url = closed.url;
+		await closed.stop();
+		const result = await runWorkflow({
+			items: [{ id: 1 }],
+			nodes: [
+				{
+					name: 'Echo',
+					type: 'test.echo',
+					parameters: { options: { retry: { settings: { maxAttempts: 2, maxTotalWaitSeconds: 5 } } } },
+					credentials: ['echoApi'],
+					onError: 'continueErrorOutput',
+				},
+			],
+			credentials: { echoApi: { baseUrl: url, token: TOKEN } },
+			extraNodeTypes: [new EchoNode()],
+			extraCredentialTypes: [new EchoApi()],
+		});
+		expect(result.output('Echo', 1)[0].json.error).toBe(
+			'Echo: echo item failed: the server refused the connection; check the URL and that the server is up (ECONNREFUSED) (gave up after 2 attempts)',
+		);
+	});
+});
