@@ -1,0 +1,132 @@
+import { openEnvironment, serverLog } from './environment';
+import type { E2eEnvironment } from './environment';
+
+type Json = Record<string, unknown>;
+
+interface Answer {
+	received: number;
+	succeeded: number;
+	failed: number;
+	results: Array<{ order: string; success: boolean; error?: string; aquaId?: string; oneCId?: string }>;
+}
+
+const TEMPLATES = ['webhook-to-1c.json', 'webhook-to-aqua.json', 'saleapp-to-1c.json'];
+
+/** POSTs to a production webhook; right after activation n8n may still answer 404 for a moment. */
+async function post(env: E2eEnvironment, path: string, body: unknown): Promise<{ status: number; answer: Answer }> {
+	for (let attempt = 0; attempt < 60; attempt++) {
+		const response = await fetch(`${env.n8n.url}/webhook/${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		if (response.status !== 404) return { status: response.status, answer: (await response.json()) as Answer };
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`/webhook/${path} was never registered:\n${serverLog(env.n8n).slice(-3000)}`);
+}
+
+describe('webhook templates served by the real n8n (published, then n8n start)', () => {
+	let env: E2eEnvironment;
+
+	beforeAll(async () => {
+		env = await openEnvironment(TEMPLATES);
+		for (const file of TEMPLATES) await env.n8n.publish(env.templates[file].id);
+		await env.n8n.start();
+	});
+
+	afterAll(async () => {
+		await env?.close();
+	});
+
+	const ordersFor = (count: number, first: number): Json[] =>
+		env.sandbox.aqua.ordersFor(env.sandbox.generator.orders(count, first, new Date(Date.now() - 3_600_000)));
+
+	it('"Webhook -> Aqua" imports the valid orders once and answers the invalid ones with every bad field', async () => {
+		const valid = ordersFor(3, 100);
+		const invalid = { ...ordersFor(1, 200)[0], id: 'BAD-1', status: 'shipped', client: { username: 'Без телефону' } };
+
+		const { status, answer } = await post(env, 'orders-to-aqua', [valid[0], invalid, valid[1], valid[2]]);
+
+		expect(status).toBe(200);
+		expect(answer).toMatchObject({ received: 4, succeeded: 3, failed: 1 });
+		const bad = answer.results.find((result) => result.order === 'BAD-1')!;
+		expect(bad.success).toBe(false);
+		expect(bad.error).toContain('status');
+		expect(bad.error).toContain('client.phone');
+		const sent = env.sandbox.log.forRoute('aqua.import').flatMap((entry) => entry.body as Json[]);
+		expect(sent.map((order) => order.id)).toEqual(valid.map((order) => order.id));
+		for (const order of valid) {
+			const stored = env.sandbox.aqua.orders.get(String(order.id))!;
+			expect(stored).toBeDefined();
+			expect(answer.results.find((result) => result.order === order.id)).toEqual({
+				order: order.id,
+				success: true,
+				aquaId: stored.id,
+			});
+			expect((stored.client as Json).username).toBe((order.client as Json).username);
+		}
+	});
+
+	it('"Webhook -> 1C" sends each order to 1C once and answers with 1C\'s ids', async () => {
+		const orders = ordersFor(3, 300).map(({ ask_for_checkout, ...order }) => order);
+
+		const { status, answer } = await post(env, 'orders-to-1c', { orders });
+
+		expect(status).toBe(200);
+		expect(answer).toMatchObject({ received: 3, succeeded: 3, failed: 0 });
+		const sent = env.sandbox.log.forRoute('onec.service').flatMap((entry) => entry.body as Json[]);
+		expect(sent.map((order) => order.id)).toEqual(orders.map((order) => order.id));
+		for (const order of orders) {
+			const stored = env.sandbox.onec.orders.get(String(order.id))!;
+			expect(stored).toBeDefined();
+			expect(answer.results.find((result) => result.order === order.id)).toMatchObject({ success: true, oneCId: stored.id });
+			expect((stored.order_item_list as Json[]).length).toBe((order.order_item_list as Json[]).length);
+		}
+	});
+
+	it('"Webhook -> 1C" answers a 1C failure per order instead of dropping it', async () => {
+		env.sandbox.onec.serviceError = 'Ошибка при вызове метода контекста (Записать): поле "Контрагент" не заполнено';
+		try {
+			const orders = ordersFor(1, 400).map(({ ask_for_checkout, ...order }) => order);
+			const { answer } = await post(env, 'orders-to-1c', orders);
+			expect(answer).toMatchObject({ received: 1, succeeded: 0, failed: 1 });
+			expect(answer.results[0]).toMatchObject({ order: orders[0].id, success: false });
+			expect(answer.results[0].error).toMatch(/1C/);
+			expect(env.sandbox.onec.orders.has(String(orders[0].id))).toBe(false);
+		} finally {
+			env.sandbox.onec.serviceError = undefined;
+		}
+	});
+
+	it('"SaleApp -> 1C" reads the orders from SaleApp, sends them to 1C and names the IDs SaleApp does not have', async () => {
+		const first = env.sandbox.saleapp.seedOrder({
+			receiverName: 'Петро Іваненко',
+			receiverPhone: '380671234567',
+			city: 'Київ',
+			address: 'вул. Хрещатик, 22',
+			deliveryType: 2,
+		});
+		const second = env.sandbox.saleapp.seedOrder({
+			receiverName: 'Ольга Шевченко',
+			receiverPhone: '380501112233',
+			city: 'Львів',
+			address: 'вул. Городоцька, 15',
+			deliveryType: 2,
+		});
+
+		const { status, answer } = await post(env, 'saleapp-to-1c', { order_ids: [first.id, 9999, second.id] });
+
+		expect(status).toBe(200);
+		expect(answer).toMatchObject({ received: 3, succeeded: 2, failed: 1 });
+		expect(answer.results.find((result) => result.order === '9999')).toMatchObject({ success: false });
+		expect(answer.results.find((result) => result.order === '9999')!.error).toContain('9999');
+		for (const order of [first, second]) {
+			const stored = env.sandbox.onec.orders.get(String(order.id))!;
+			expect(stored).toBeDefined();
+			expect((stored.client as Json).username).toBe(order.receiverName);
+			expect((stored.order_item_list as Json[]).map((line) => line.product_id)).toEqual(order.lines.map((line) => line.product.sku));
+			expect(answer.results.find((result) => result.order === String(order.id))).toMatchObject({ success: true, oneCId: stored.id });
+		}
+	});
+});
