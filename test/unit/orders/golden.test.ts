@@ -1,6 +1,6 @@
 import type { TransformSettings } from '../../../nodes/shared/orders/transform';
 import { defaultSettings, transformOrder } from '../../../nodes/shared/orders/transform';
-import { aquaExample, horoshopExample, saleAppExample } from './fixtures/seedExamples';
+import { aquaExample, horoshopDeliveryDataExample, horoshopExample, saleAppExample } from './fixtures/seedExamples';
 
 const NOW = '2026-11-22T10:00:00Z';
 
@@ -49,6 +49,32 @@ describe('golden: the seeds’ example orders', () => {
 				},
 			],
 		});
+	});
+
+	it('Horoshop example with the seed’s delivery_data block -> SaleApp create (Nova Poshta branch)', () => {
+		const order = { ...horoshopExample, delivery_data: horoshopDeliveryDataExample };
+		const result = transformOrder(order, settings('horoshop', 'saleapp'));
+
+		expect(result.ok && result.output).toEqual({
+			external_id: '7',
+			delivery_types: 3, // destination address type "warehouse"
+			receiver_name: 'John Doe',
+			receiver_phone: '380555555555', // digits only, as SaleApp stores it
+			city: 'Киев',
+			city_ref: 'f706237a-4078-11de-b509-001d92f78698',
+			addres: 'Отделение №1: ул. А. Маковея, 62', // the branch's name
+			branch_ref: '16922828-e1c2-11e3-8c4a-0050568002cf',
+			products: [
+				{ sku: '10000001', qty: 1, cost: 1001 },
+				{ sku: '10000013', qty: 1, cost: 0 },
+				{ sku: 'test_set_123', qty: 1, cost: 2412 },
+			],
+		});
+		// Without a city ref SaleApp cannot take a branch delivery: the field is named.
+		const legacy = transformOrder(horoshopExample, settings('horoshop', 'saleapp'));
+		expect(!legacy.ok && legacy.errors).toEqual([
+			{ field: 'city_ref', message: 'city_ref is required for delivery type 3 (only 1 and 2 go without it)' },
+		]);
 	});
 
 	it('SaleApp example (seed 003) -> Aqua import and 1C', () => {
