@@ -161,6 +161,12 @@ export function writeExchange(
 				: 'the order has no street and house',
 		);
 	}
+	if (order.money.discount) {
+		problems.note(
+			'total',
+			`includes an order discount of ${toAmount(order.money.discount)} that the line prices do not show (${receiver} has no discount field)`,
+		);
+	}
 	const lines = order.lines.map((line, index) => writeLine(line, index, system, problems));
 	const externalId = order.ids[system] === undefined ? null : idOf(order.ids[system] as string, system, 'external_id', problems);
 	const clientId = order.customer.externalId;

@@ -126,6 +126,26 @@ describe('unknown products under each policy', () => {
 	});
 });
 
+describe('order-level discounts', () => {
+	it('are taken from total_sum when the stated discounts explain the gap, and flagged for Aqua', () => {
+		const order = { ...horoshopExample, total_sum: 3313, discount_value: 60, coupon_discount_value: 40 };
+		const result = toAqua(order);
+		expect(result.ok && result.output.total).toBe(3313);
+		expect(linesOf(result).reduce((sum, [, price, quantity]) => sum + price * quantity, 0)).toBe(3413);
+		expect(result.notes).toContainEqual({
+			field: 'total',
+			message: 'includes an order discount of 100 that the line prices do not show (Aqua has no discount field)',
+		});
+	});
+
+	it('that do not explain the gap make the total not add up', () => {
+		const result = toAqua({ ...horoshopExample, total_sum: 3313, discount_value: 50 });
+		expect(!result.ok && result.errors).toEqual([
+			{ field: 'money.total', message: "the order's total 3313.00 does not add up: lines 3413.00 make 3413.00" },
+		]);
+	});
+});
+
 describe('canonical orders as input', () => {
 	it('match products by the first key their lines have, through the product map', () => {
 		const first = transformOrder(horoshopExample, defaultSettings('horoshop', 'canonical', 'Europe/Kyiv', NOW));

@@ -10,6 +10,7 @@ import * as saleapp from '../../../nodes/shared/orders/saleapp/mapping';
 import type { SaleAppCreateOrder } from '../../../nodes/shared/orders/saleapp/schema';
 import { statusCodeFor } from '../../../nodes/shared/orders/status';
 import { toLocalText } from '../../../nodes/shared/orders/time';
+import { defaultSettings, transformOrder } from '../../../nodes/shared/orders/transform';
 import { exchangeOrder, horoshopOrder, saleAppOrder, strip } from './fixtures/arbitraries';
 
 const RUNS = { numRuns: 1000 };
@@ -160,6 +161,26 @@ describe('round trip canonical -> Horoshop orders/get -> canonical', () => {
 				const back = ok(horoshop.toCanonical(JSON.parse(JSON.stringify(wire)), { timezone: order.timezone, homeCountry: 'UA' }, problems), problems);
 				expect(horoshopView(back)).toEqual(horoshopView(order));
 				expect(back.money.total).toBe(order.money.total);
+			}),
+			RUNS,
+		);
+	});
+});
+
+describe('Horoshop -> Aqua through the whole transform, sets spread over their items', () => {
+	it('sends lines that add up to the total to the kopeck', () => {
+		fc.assert(
+			fc.property(horoshopOrder, (order) => {
+				const wire = JSON.parse(JSON.stringify(horoshop.fromCanonical(order)));
+				const settings = { ...defaultSettings('horoshop', 'aqua', order.timezone, '2026-01-01T00:00:00Z'), sets: 'items' as const };
+				const result = transformOrder(wire, settings);
+				if (!result.ok) throw new Error(JSON.stringify(result.errors));
+				const output = result.output as { total: number; delivery_cost?: number; order_item_list: Array<{ price: number; quantity: number }> };
+				const lines = output.order_item_list.reduce((sum, item) => sum + Math.round(item.price * 100) * item.quantity, 0);
+				const delivery = Math.round((output.delivery_cost ?? 0) * 100);
+				// Aqua has no discount field: the order-level discount is the one gap between lines and total.
+				expect(Math.round(output.total * 100)).toBe(lines - (order.money.discount ?? 0) + delivery);
+				expect(output.total).toBe((order.money.total as number) / 100);
 			}),
 			RUNS,
 		);
