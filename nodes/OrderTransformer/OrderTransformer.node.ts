@@ -27,8 +27,13 @@ export class OrderTransformer implements INodeType {
 		const items = this.getInputData();
 		const settings = readSettings(this);
 		const results = new ItemResults(this);
+		// The only setting that differs per order: read per item only when it is used.
+		const perOrderId = (this.getNodeParameter('options', 0, {}) as IDataObject).receiverOrderId !== undefined;
 		items.forEach((item, itemIndex) => {
-			const result = transformOrder(item.json, settings);
+			const receiverOrderId = perOrderId
+				? String(this.getNodeParameter('options.receiverOrderId', itemIndex, '') ?? '')
+				: undefined;
+			const result = transformOrder(item.json, settings, { receiverOrderId });
 			const notes = result.notes.map(describeProblem);
 			if (result.ok) {
 				const json: IDataObject = { ...(result.output as IDataObject) };

@@ -194,6 +194,15 @@ export const transformerProperties: INodeProperties[] = [
 				description: 'For orders without a delivery window: end time (HH:mm, in the source’s timezone)',
 			},
 			{
+				displayName: 'Receiver’s Order ID',
+				name: 'receiverOrderId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. {{ $json.aquaOrderId }}',
+				description:
+					'For Aqua and 1C: the ID they gave this order on an earlier import, from wherever you keep it. Sent as external_id so the order is updated, not created twice.',
+			},
+			{
 				displayName: 'SaleApp Delivery Type',
 				name: 'saleAppDeliveryType',
 				type: 'options',

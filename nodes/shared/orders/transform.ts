@@ -53,14 +53,24 @@ export function orderIdOf(from: SourceFormat, input: unknown): string {
 	return textOf(typeof id === 'object' ? undefined : id) ?? '(no id)';
 }
 
+/** What may differ per order beyond the order itself. */
+export interface OrderExtras {
+	/** The id Aqua or 1C gave this order on an earlier exchange, sent back as `external_id`. */
+	receiverOrderId?: string;
+}
+
 /** Converts one order from one format to another; never throws for bad input, never mutates it. */
-export function transformOrder(input: unknown, settings: TransformSettings): TransformResult {
+export function transformOrder(input: unknown, settings: TransformSettings, extras: OrderExtras = {}): TransformResult {
 	const problems = new Problems();
 	const orderId = orderIdOf(settings.from, input);
 	const fail = (): TransformResult => ({ ok: false, orderId, errors: problems.errors, notes: problems.notes });
 
-	const canonical = read(input, settings, problems);
+	let canonical = read(input, settings, problems);
 	if (!canonical || problems.failed) return fail();
+	const receiverId = extras.receiverOrderId?.trim();
+	if (receiverId && (settings.to === 'aqua' || settings.to === 'onec')) {
+		canonical = { ...canonical, ids: { ...canonical.ids, [settings.to]: receiverId } };
+	}
 
 	const order = applyPolicies(canonical, settings, problems);
 	if (problems.failed) return fail();

@@ -97,6 +97,19 @@ describe('Order Transformer on the real n8n engine', () => {
 		);
 	});
 
+	it('sends back the id Aqua gave an order before, read per order from an expression', async () => {
+		const again = { ...horoshopExample, order_id: 8, aquaOrderId: 50894 };
+		const result = await runWorkflow({
+			items: [horoshopExample, again],
+			nodes: [transformer({ options: { receiverOrderId: '={{ $json.aquaOrderId ?? "" }}' } })],
+		});
+
+		expect(result.output('Transform', 0).map((item) => [item.json.id, item.json.external_id])).toEqual([
+			['7', null],
+			['8', 50894],
+		]);
+	});
+
 	it('stops naming the item when the node is not set to continue on error', async () => {
 		const result = await runWorkflow({ items: [horoshopExample, badPhone], nodes: [transformer({})] });
 
