@@ -136,10 +136,11 @@ describe('Horoshop Get Many: paging', () => {
 	});
 
 	it('keeps paging through tokens that run out while it reads (short token life)', async () => {
-		sandbox.horoshop.tokenLifetimeSeconds = 0.15;
+		// Each page takes 250 ms before the shop checks the token, so a token lasts at most two
+		// pages, while a fresh one keeps a wide margin even on a loaded machine.
+		sandbox.horoshop.tokenLifetimeSeconds = 0.6;
 		sandbox.horoshop.addOrders(4 * PAGE);
-		// Each page takes 100 ms, so a token lasts at most two pages.
-		sandbox.addFault({ route: 'horoshop.orders.get', kind: 'latency', latencyMs: 100 });
+		sandbox.addFault({ route: 'horoshop.orders.get', kind: 'latency', latencyMs: 250 });
 
 		const result = await runHoroshop(sandbox, { parameters: getMany() });
 
