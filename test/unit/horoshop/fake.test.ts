@@ -90,10 +90,10 @@ describe('sandbox: the fake Horoshop shop', () => {
 	});
 
 	it('refuses a token after its lifetime, in the shape the test chose', async () => {
-		sandbox.horoshop.tokenLifetimeSeconds = 0.05;
+		sandbox.horoshop.tokenLifetimeSeconds = 0.5;
 		const short = (await post('auth', { login: sandbox.horoshop.login, password: sandbox.horoshop.password })).response.token!;
 		expect((await post('orders/get', { token: short })).status).toBe('OK');
-		await new Promise((resolve) => setTimeout(resolve, 80));
+		await new Promise((resolve) => setTimeout(resolve, 600));
 
 		expect(await post('orders/get', { token: short })).toEqual({ status: 'ERROR', response: { code: 2, message: 'Invalid token' } });
 		sandbox.horoshop.expiredTokenAnswer = 'unauthorized';
