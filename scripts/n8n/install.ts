@@ -59,7 +59,10 @@ function hostFingerprint(): string {
 
 async function ensureHost(): Promise<void> {
 	const fingerprint = hostFingerprint();
-	if (existsSync(READY_MARK) && readFileSync(READY_MARK, 'utf8') === fingerprint && existsSync(N8N_BIN)) return;
+	if (existsSync(READY_MARK) && readFileSync(READY_MARK, 'utf8') === fingerprint && existsSync(N8N_BIN)) {
+		say(`n8n ${N8N_VERSION} on Node ${NODE_VERSION}: already installed in ${HOST_DIR}`);
+		return;
+	}
 
 	rmSync(READY_MARK, { force: true });
 	mkdirSync(HOST_DIR, { recursive: true });

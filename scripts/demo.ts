@@ -1,0 +1,138 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { startSandbox } from '../sandbox/server';
+import type { Sandbox } from '../sandbox/server';
+import { seedDemoData } from './n8n/demoData';
+import { ensureN8n } from './n8n/install';
+import { N8nInstance } from './n8n/instance';
+import type { RawExecution } from './n8n/instance';
+import { buildAndPack } from './n8n/pack';
+import { CACHE } from './n8n/paths';
+import { freePort } from './n8n/ports';
+import { say } from './n8n/run';
+import { sandboxCredentials } from './n8n/sandboxCredentials';
+import { forImport, loadTemplates } from './n8n/templates';
+
+/**
+ * `npm run demo`: the real n8n on http://127.0.0.1:5678 with this package installed, every
+ * template imported and active, and the sandbox's fake Horoshop, SaleApp, Aqua and 1C behind it.
+ * `npm run demo -- --once`: runs the Horoshop -> Aqua template once, headless, and prints what
+ * happened to each order. Ctrl-C stops everything it started.
+ */
+
+const N8N_PORT = Number(process.env.DEMO_N8N_PORT ?? 5678);
+const SANDBOX_PORT = Number(process.env.DEMO_SANDBOX_PORT ?? 4010);
+const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Admin', password: 'OrderSync-demo-1' };
+const MAIN_TEMPLATE = 'horoshopToAqua';
+
+let sandbox: Sandbox | undefined;
+let n8n: N8nInstance | undefined;
+let stopping = false;
+
+async function stopAll(code: number): Promise<never> {
+	if (!stopping) {
+		stopping = true;
+		await n8n?.stop();
+		await sandbox?.stop();
+	}
+	process.exit(code);
+}
+
+async function main(): Promise<void> {
+	const once = process.argv.includes('--once');
+	process.on('SIGINT', () => {
+		say('Stopping n8n and the sandbox...');
+		void stopAll(0);
+	});
+	process.on('SIGTERM', () => void stopAll(0));
+
+	await ensureN8n();
+	const tarball = await buildAndPack();
+
+	sandbox = await startSandbox({ port: SANDBOX_PORT, seed: 7 });
+	seedDemoData(sandbox);
+	say(`Sandbox (fake Horoshop, SaleApp, Aqua Delivery, 1C) on ${sandbox.url}`);
+
+	const userFolder = join(CACHE, 'demo');
+	rmSync(userFolder, { recursive: true, force: true });
+	n8n = new N8nInstance({
+		port: N8N_PORT,
+		brokerPort: await freePort(),
+		userFolder,
+		env: { N8N_ENCRYPTION_KEY: 'order-sync-demo-only-not-a-secret' },
+	});
+	n8n.installPackage(tarball);
+	const credentials = sandboxCredentials(sandbox);
+	const templates = loadTemplates();
+	say(`Importing ${credentials.length} credentials and ${templates.length} templates into n8n...`);
+	await n8n.importCredentials(credentials);
+	await n8n.importWorkflows(templates.map((template) => forImport(template, credentials)));
+
+	if (once) {
+		say('Running "Horoshop -> Aqua Delivery" once...');
+		const run = await n8n.execute(MAIN_TEMPLATE);
+		process.stdout.write(summary(run.data, sandbox));
+		await stopAll(run.exitCode === 0 && run.data ? 0 : 1);
+	}
+
+	for (const template of templates) await n8n.publish(template.id);
+	say(`Starting n8n on ${n8n.url} (about 15 s)...`);
+	await n8n.start();
+	await n8n.setupOwner(OWNER);
+	const hooks = ['orders-to-aqua', 'orders-to-1c', 'saleapp-to-1c'].map((path) => `   ${n8n!.url}/webhook/${path}`);
+	process.stdout.write(
+		[
+			'',
+			`n8n is running: open ${n8n.url}`,
+			`   sign in as ${OWNER.email} / ${OWNER.password}`,
+			'',
+			`${templates.length} templates are imported and active (Workflows page); the two scheduled ones run every 5 minutes,`,
+			'open one and press "Execute workflow" to run it now. Webhook templates listen on:',
+			...hooks,
+			'',
+			'Try one:',
+			`   curl -s -X POST ${n8n.url}/webhook/saleapp-to-1c -H 'content-type: application/json' -d '{"order_ids": [74, 75, 9999]}'`,
+			'',
+			`The fake systems' request log: ${sandbox.url}/__sandbox/log`,
+			`n8n's own log: ${n8n.logFile}`,
+			'Press Ctrl-C to stop n8n and the sandbox.',
+			'',
+		].join('\n'),
+	);
+}
+
+/** What a person wants to know after one run: how many orders were read, converted, imported, and why the rest failed. */
+function summary(execution: RawExecution | undefined, fakes: Sandbox): string {
+	const runData = execution?.data?.resultData.runData ?? {};
+	const items = (node: string, output = 0) =>
+		(runData[node] ?? []).flatMap((run) => (run.data?.main?.[output] ?? []).map((item) => item.json));
+	const read = items('Get Shop Orders');
+	const converted = items('Convert to Aqua Orders');
+	const skipped = converted.length - items('Skip Already Imported').length;
+	const imported = items('Import into Aqua');
+	const failed = items('Failed Orders');
+	const lines = [
+		'',
+		'Horoshop -> Aqua Delivery, one run',
+		`  read from Horoshop:        ${read.length} orders`,
+		`  converted to Aqua:         ${converted.length}`,
+		`  already in Aqua, skipped:  ${skipped}`,
+		`  imported into Aqua:        ${imported.length}`,
+		...imported.map((order) => `    shop order ${String(order.external_id)} -> Aqua order ${String(order.id)}`),
+		`  failed:                    ${failed.length}`,
+		...failed.map((item) => {
+			const id = String(item.order_id ?? item.id ?? '?');
+			return `    order ${id}: ${String(item.error).replace(`Order ${id}: `, '')}`;
+		}),
+	];
+	const error = execution?.data?.resultData.error;
+	if (error) lines.push(`  the run stopped: ${error.message}${error.node ? ` (node "${error.node.name}")` : ''}`);
+	lines.push(`  Aqua (sandbox) now holds ${fakes.aqua.orders.size} orders.`, '');
+	return lines.join('\n');
+}
+
+main().catch(async (error: Error) => {
+	process.stderr.write(`${error.message}\n`);
+	await stopAll(1);
+});
