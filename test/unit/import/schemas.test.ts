@@ -3,47 +3,10 @@ import type { ZodTypeAny } from 'zod';
 import { aquaImportResponseSchema, aquaOrderSchema } from '../../../nodes/shared/orders/aqua/schema';
 import { oneCOrderSchema } from '../../../nodes/shared/orders/onec/schema';
 import { describeIssues } from '../../../nodes/shared/import/describe';
+import { aquaExample } from '../../fixtures/seedExamples';
 
-/** The order of seed 000's example (the same one seed 001 shows). */
-const seedOrder = () => ({
-	id: '657f9553-ff97-11e9-80d3-001e4f377cd7',
-	external_id: null,
-	payment_type: 'cash',
-	comment: 'comment',
-	shipping_date_from: '2019-11-06T11:00:00Z',
-	shipping_date_to: '2019-11-06T18:00:00Z',
-	status: 'new',
-	total: 710,
-	delivery_cost: 30,
-	coins: 710,
-	order_item_list: [
-		{
-			name: 'Вода 19 л. Ваш бренд',
-			id: '78e66cef-ae2c-11e6-9bf1-f8a9634f667f',
-			external_id: 1,
-			product_id: '78e66cef-ae2c-11e6-9bf1-f8a9634f667f',
-			price: 355,
-			quantity: 2,
-			order_product_id: 1435,
-		},
-	] as Array<Record<string, unknown>>,
-	shipping_address: {
-		city: 'Сыктывкар',
-		street: 'Кутузова',
-		house: '19',
-		entrance: null,
-		floor: null,
-		room: null,
-		str: 'город Сыктывкар улица Кутузова дом 19',
-	} as Record<string, unknown>,
-	client: {
-		id: 'jqLbQR3be8jlJZIh4dBrUCyyIhFzuAKK',
-		external_id: 68,
-		account_number: 68,
-		type: 'fiz',
-		username: 'Василий Тестовый',
-	} as Record<string, unknown>,
-} as Record<string, unknown>);
+/** Seed 000's example order (the same one seed 001 shows), a fresh copy each time to change. */
+const seedOrder = () => structuredClone(aquaExample) as Record<string, unknown>;
 
 const problemsOf = (order: unknown, schema: ZodTypeAny = aquaOrderSchema) => {
 	const parsed = schema.safeParse(order);

@@ -1,6 +1,6 @@
 import type { TransformSettings } from '../../../nodes/shared/orders/transform';
 import { defaultSettings, transformOrder } from '../../../nodes/shared/orders/transform';
-import { aquaExample, horoshopDeliveryDataExample, horoshopExample, saleAppExample } from './fixtures/seedExamples';
+import { aquaExample, horoshopDeliveryDataExample, horoshopExample, saleAppExample } from '../../fixtures/seedExamples';
 
 const NOW = '2026-11-22T10:00:00Z';
 

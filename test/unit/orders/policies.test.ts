@@ -1,6 +1,6 @@
 import type { TransformSettings } from '../../../nodes/shared/orders/transform';
 import { defaultSettings, transformOrder } from '../../../nodes/shared/orders/transform';
-import { horoshopExample } from './fixtures/seedExamples';
+import { horoshopExample } from '../../fixtures/seedExamples';
 
 const NOW = '2026-11-22T10:00:00Z';
 const LOOKUP = { '10000001': 'P1', '10000005': 'P5', '10000009': 'P9', '10000013': 'GIFT', test_set_123: 'SET' };

@@ -8,48 +8,10 @@ import {
 	toCreatePayload,
 	toUpdatePayload,
 } from '../../../nodes/shared/orders/saleapp/schema';
+import { saleAppExample } from '../../fixtures/seedExamples';
 
 /** The GET answer of seed 003, as SaleApp sends it. */
-const seedAnswer = {
-	error: 'false',
-	error_description: '',
-	response: [
-		{
-			id: '74',
-			number: '1057',
-			external_id: '100222312',
-			status_id: '1',
-			delivery_type_name: 'Нова Пошта відділення',
-			delivery_types: '3',
-			receiver_name: 'Борис Вапненко',
-			receiver_phone: '380678976756',
-			city: 'Київ',
-			city_ref: '8d5a980d-391c-11dd-90d9-001a92567626',
-			addres: 'Відділення №2: вул. Бережанська, 9 (Оболонь Лугова)',
-			branch_ref: '7b422fbe-e1b8-11e3-8c4a-0050568002cf',
-			insurance_amount: '300',
-			delivery_amount: '290',
-			type_ids: '8',
-			date_entered: '2022-09-04 20:17:34',
-			date_update: '2022-09-04 20:17:34',
-			type: [{ id: '8', name: 'Спец умови' }],
-			products: [
-				{
-					id: '40',
-					name: 'Test 4',
-					sku: 'UA23',
-					external_id: '0',
-					qty: '1',
-					allocated_qty: '1',
-					cost: '12.98',
-					discount_percent: '0',
-					supplier_ids: [{ code: '232334', supplier_id: '39' }],
-				},
-			],
-			status_name: 'Повністю зарезервований',
-		},
-	],
-};
+const seedAnswer = { error: 'false', error_description: '', response: [saleAppExample] };
 
 describe('SaleApp wire schema', () => {
 	it('reads the seed GET answer: error "false" is false, string numbers become numbers', () => {

@@ -1,5 +1,5 @@
 import { runWorkflow } from '../../harness/runWorkflow';
-import { horoshopExample } from '../../unit/orders/fixtures/seedExamples';
+import { horoshopExample } from '../../fixtures/seedExamples';
 
 const badPhone = { ...horoshopExample, order_id: 8, delivery_phone: '12345' };
 const unknownProduct = {
