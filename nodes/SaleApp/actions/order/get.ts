@@ -2,8 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { ItemResults } from '../../../shared/results/itemResults';
 import { findOrders } from '../../transport';
-import { forEachItem, inputError, optionsProperty, plain, startOperation } from '../common';
+import { forEachItem, optionsProperty, plain, startOperation } from '../common';
 import { param } from './fields';
+import { readIdentity } from './identity';
 
 const show = { resource: ['order'], operation: ['get'] };
 
@@ -62,25 +63,13 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const session = await startOperation(this, true);
 	const results = new ItemResults(this);
-	const findBy = this.getNodeParameter('findBy', 0) as 'id' | 'number' | 'externalId';
 
 	await forEachItem(
 		this,
 		results,
 		async (itemIndex) => {
 			const clientId = session.kind === 'organisation' ? param(this, 'clientId', itemIndex, '').trim() : '';
-			const lookup = { clientId: clientId || undefined } as Parameters<typeof findOrders>[1];
-			if (findBy === 'externalId') {
-				lookup.externalId = String(param(this, 'externalId', itemIndex, '')).trim();
-				if (!lookup.externalId) throw inputError(this, itemIndex, `Item ${itemIndex + 1}`, 'External ID is empty');
-			} else {
-				const name = findBy === 'id' ? 'orderId' : 'orderNumber';
-				const value = Number(param(this, name, itemIndex, 0));
-				if (!Number.isInteger(value) || value <= 0) {
-					throw inputError(this, itemIndex, `Item ${itemIndex + 1}`, `${findBy === 'id' ? 'Order ID' : 'Order Number'} must be a whole number above 0, got "${value}"`);
-				}
-				lookup[findBy] = value;
-			}
+			const lookup = { ...readIdentity(this, 'get', itemIndex), clientId: clientId || undefined };
 			for (const order of await findOrders(session, lookup, itemIndex)) results.success(itemIndex, plain(order));
 		},
 		session.secrets,

@@ -41,6 +41,8 @@ export function identityProperties(operation: string): INodeProperties[] {
 
 export interface OrderIdentity {
 	id?: number;
+	/** Only "Get" finds an order by its number. */
+	number?: number;
 	externalId?: string;
 }
 
@@ -51,10 +53,11 @@ export function readIdentity(context: IExecuteFunctions, operation: string, item
 		if (!externalId) throw inputError(context, itemIndex, `Item ${itemIndex + 1}`, `External ID is empty: there is no order to ${operation}`);
 		return { externalId };
 	}
-	const raw = param<unknown>(context, 'orderId', itemIndex, 0);
-	const id = Number(raw);
-	if (!Number.isInteger(id) || id <= 0) {
-		throw inputError(context, itemIndex, `Item ${itemIndex + 1}`, `Order ID must be a whole number above 0, got "${String(raw)}"`);
+	const [name, label] = findBy === 'number' ? ['orderNumber', 'Order Number'] : ['orderId', 'Order ID'];
+	const raw = param<unknown>(context, name, itemIndex, 0);
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value <= 0) {
+		throw inputError(context, itemIndex, `Item ${itemIndex + 1}`, `${label} must be a whole number above 0, got "${String(raw)}"`);
 	}
-	return { id };
+	return findBy === 'number' ? { number: value } : { id: value };
 }
