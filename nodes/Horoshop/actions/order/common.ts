@@ -14,6 +14,20 @@ export const includeDeliveryDetails: INodeProperties = {
 		"Whether to also get each order's delivery blocks (Horoshop's additionalData): Nova Poshta / Ukrposhta waybill, sender and recipient warehouses, redelivery",
 };
 
+/** The order an operation works on, by its number in the shop (read with `orderIdParameter`). */
+export function orderIdProperty(show: { resource: string[]; operation: string[] }): INodeProperties {
+	return {
+		displayName: 'Order ID',
+		name: 'orderId',
+		type: 'string',
+		required: true,
+		displayOptions: { show },
+		default: '',
+		placeholder: '1021',
+		description: 'The number of the order in the shop',
+	};
+}
+
 /** The error to put on an item: API and input errors as they are, anything else wrapped with the item's index. */
 export function itemError(context: IExecuteFunctions, error: unknown, itemIndex: number): ItemError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;

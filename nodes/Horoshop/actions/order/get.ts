@@ -5,21 +5,12 @@ import type { ItemResults } from '../../../shared/results/itemResults';
 import { transportOptions } from '../../../shared/transport/retry';
 import { fetchOrders } from '../../paging';
 import type { HoroshopSession } from '../../session';
-import { emitOrders, includeDeliveryDetails, itemError, orderIdParameter } from './common';
+import { emitOrders, includeDeliveryDetails, itemError, orderIdParameter, orderIdProperty } from './common';
 
 const show = { resource: ['order'], operation: ['get'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Order ID',
-		name: 'orderId',
-		type: 'string',
-		required: true,
-		displayOptions: { show },
-		default: '',
-		placeholder: '1021',
-		description: 'The number of the order in the shop',
-	},
+	orderIdProperty(show),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -7,21 +7,12 @@ import { apiError } from '../../../shared/transport/errors';
 import { transportOptions } from '../../../shared/transport/retry';
 import { messageOf } from '../../session';
 import type { Answer, HoroshopSession } from '../../session';
-import { itemError, orderIdParameter } from './common';
+import { itemError, orderIdParameter, orderIdProperty } from './common';
 
 const show = { resource: ['order'], operation: ['updateStatus'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Order ID',
-		name: 'orderId',
-		type: 'string',
-		required: true,
-		displayOptions: { show },
-		default: '',
-		placeholder: '1021',
-		description: 'The number of the order in the shop',
-	},
+	orderIdProperty(show),
 	{
 		displayName: 'Status Name or ID',
 		name: 'status',
