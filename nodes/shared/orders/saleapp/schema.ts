@@ -217,6 +217,12 @@ export function deliveryProblems(fields: {
 	return problems;
 }
 
+function addDeliveryProblems(order: Parameters<typeof deliveryProblems>[0], ctx: z.RefinementCtx) {
+	for (const problem of deliveryProblems(order)) {
+		ctx.addIssue({ code: z.ZodIssueCode.custom, path: [problem.field], message: problem.message });
+	}
+}
+
 /** A create (POST), typed: products as lines, custom fields as an object. */
 export const saleAppCreateOrderSchema = z
 	.object({
@@ -228,23 +234,19 @@ export const saleAppCreateOrderSchema = z
 		funnel: z.string().min(1).optional(),
 		products: saleAppProductLinesSchema.min(1, 'an order needs at least one product'),
 	})
-	.superRefine((order, ctx) => {
-		for (const problem of deliveryProblems(order)) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, path: [problem.field], message: problem.message });
-		}
-	});
+	.superRefine(addDeliveryProblems);
 export type SaleAppCreateOrder = z.infer<typeof saleAppCreateOrderSchema>;
 
 const jsonArrayText = z.string().refine(isJsonArray, { message: 'must be a JSON-encoded array' });
 const jsonObjectText = z.string().refine(isJsonObject, { message: 'must be a JSON-encoded object' });
 
-/** A create (POST) as form fields on the wire: `products` and `custom_fields` JSON-encoded. */
-export const saleAppCreatePayloadSchema = z.object({
+/** Form fields create (POST) and update (PUT) send alike. */
+const payloadFields = {
 	client_id: z.string().optional(),
 	curency_id: z.string().optional(),
 	warehouse_id: z.string().optional(),
 	external_id: z.string().optional(),
-	delivery_types: z.number().int(),
+	delivery_types: z.number().int().optional(),
 	receiver_name: z.string().optional(),
 	receiver_phone: z.string().optional(),
 	city: z.string().optional(),
@@ -254,6 +256,12 @@ export const saleAppCreatePayloadSchema = z.object({
 	insurance_amount: z.number().int().optional(),
 	delivery_amount: z.number().int().optional(),
 	type: z.string().optional(),
+};
+
+/** A create (POST) as form fields on the wire: `products` and `custom_fields` JSON-encoded. */
+export const saleAppCreatePayloadSchema = z.object({
+	...payloadFields,
+	delivery_types: z.number().int(),
 	custom_fields: jsonObjectText.optional(),
 	funnel: z.string().optional(),
 	products: jsonArrayText,
@@ -271,30 +279,13 @@ export const saleAppUpdateOrderSchema = z
 	.refine((order) => order.id !== undefined || order.external_id !== undefined, {
 		message: 'give the order id or its external id',
 	})
-	.superRefine((order, ctx) => {
-		for (const problem of deliveryProblems(order)) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, path: [problem.field], message: problem.message });
-		}
-	});
+	.superRefine(addDeliveryProblems);
 export type SaleAppUpdateOrder = z.infer<typeof saleAppUpdateOrderSchema>;
 
 /** An update (PUT) as form fields on the wire. */
 export const saleAppUpdatePayloadSchema = z.object({
 	id: z.number().int().optional(),
-	external_id: z.string().optional(),
-	client_id: z.string().optional(),
-	curency_id: z.string().optional(),
-	warehouse_id: z.string().optional(),
-	delivery_types: z.number().int().optional(),
-	receiver_name: z.string().optional(),
-	receiver_phone: z.string().optional(),
-	city: z.string().optional(),
-	city_ref: z.string().optional(),
-	addres: z.string().optional(),
-	branch_ref: z.string().optional(),
-	insurance_amount: z.number().int().optional(),
-	delivery_amount: z.number().int().optional(),
-	type: z.string().optional(),
+	...payloadFields,
 	products: jsonArrayText.optional(),
 });
 export type SaleAppUpdatePayload = z.infer<typeof saleAppUpdatePayloadSchema>;
