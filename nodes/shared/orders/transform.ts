@@ -13,7 +13,7 @@ import { textOf } from './read';
 import type { SaleAppWriteContext } from './saleapp/mapping';
 import * as saleapp from './saleapp/mapping';
 import { statusCodeFor } from './status';
-import { recordZodIssues } from './zodProblems';
+import { parseOrRecord } from './zodProblems';
 
 export type SourceFormat = System | 'canonical';
 export type TargetFormat = 'aqua' | 'onec' | 'saleapp' | 'canonical';
@@ -88,12 +88,7 @@ function read(input: unknown, settings: TransformSettings, problems: Problems): 
 	if (settings.from !== 'canonical') {
 		return READERS[settings.from](input, { timezone: settings.timezone, homeCountry: settings.homeCountry }, problems);
 	}
-	const parsed = canonicalOrderSchema.safeParse(input);
-	if (!parsed.success) {
-		recordZodIssues(parsed.error, problems);
-		return undefined;
-	}
-	return parsed.data;
+	return parseOrRecord(canonicalOrderSchema, input, problems);
 }
 
 function write(order: CanonicalOrder, settings: TransformSettings, problems: Problems): Record<string, unknown> | undefined {

@@ -3,7 +3,7 @@ import type { WriteContext } from '../exchange';
 import { readExchange, writeExchange } from '../exchange';
 import type { Problems } from '../problems';
 import type { ReadContext } from '../read';
-import { recordZodIssues } from '../zodProblems';
+import { parseOrRecord } from '../zodProblems';
 import type { AquaOrder } from './schema';
 import { aquaOrderSchema } from './schema';
 
@@ -12,22 +12,13 @@ import { aquaOrderSchema } from './schema';
  * `external_id` Aqua's (kept as `ids.aqua`). Naive times are read in `context.timezone`.
  */
 export function toCanonical(wire: unknown, context: ReadContext, problems: Problems): CanonicalOrder | undefined {
-	const parsed = aquaOrderSchema.safeParse(wire);
-	if (!parsed.success) {
-		recordZodIssues(parsed.error, problems);
-		return undefined;
-	}
-	return readExchange(parsed.data, 'aqua', context, problems);
+	const parsed = parseOrRecord(aquaOrderSchema, wire, problems);
+	return parsed && readExchange(parsed, 'aqua', context, problems);
 }
 
 /** A canonical order as an Aqua import order (`POST /v1/order/import/`), checked against Aqua's schema. */
 export function fromCanonical(order: CanonicalOrder, context: WriteContext, problems: Problems): AquaOrder | undefined {
 	const wire = writeExchange(order, 'aqua', context, problems);
 	if (!wire) return undefined;
-	const parsed = aquaOrderSchema.safeParse(wire);
-	if (!parsed.success) {
-		recordZodIssues(parsed.error, problems);
-		return undefined;
-	}
-	return parsed.data;
+	return parseOrRecord(aquaOrderSchema, wire, problems);
 }

@@ -7,7 +7,7 @@ import type { ReadContext } from '../read';
 import { compact, readPhones, readQuantity, textOf } from '../read';
 import { stateOf, statusCodeFor } from '../status';
 import { readTime, toLocalText } from '../time';
-import { recordZodIssues } from '../zodProblems';
+import { parseOrRecord } from '../zodProblems';
 import type { HoroshopOrder, HoroshopOrderInput, HoroshopProduct } from './schema';
 import { horoshopOrderSchema } from './schema';
 
@@ -16,12 +16,8 @@ const TYPES: Record<LineKind, string | undefined> = { plain: undefined, gift: 'g
 
 /** A Horoshop order from `orders/get` as a canonical order; undefined when it has errors. */
 export function toCanonical(wire: unknown, context: ReadContext, problems: Problems): CanonicalOrder | undefined {
-	const parsed = horoshopOrderSchema.safeParse(wire);
-	if (!parsed.success) {
-		recordZodIssues(parsed.error, problems);
-		return undefined;
-	}
-	const order = parsed.data;
+	const order = parseOrRecord(horoshopOrderSchema, wire, problems);
+	if (!order) return undefined;
 	const id = String(order.order_id);
 	const lines = order.products.map((product, index) => readLine(product, index, problems));
 	const deliveryCost = order.delivery_price === -1 ? undefined : readMoney(order.delivery_price, 'delivery_price', problems);

@@ -3,7 +3,7 @@ import type { WriteContext } from '../exchange';
 import { readExchange, writeExchange } from '../exchange';
 import type { Problems } from '../problems';
 import type { ReadContext } from '../read';
-import { recordZodIssues } from '../zodProblems';
+import { parseOrRecord } from '../zodProblems';
 import type { OneCOrder } from './schema';
 import { oneCOrderSchema } from './schema';
 
@@ -12,22 +12,13 @@ import { oneCOrderSchema } from './schema';
  * `external_id` 1C's (kept as `ids.onec`). Naive times are read in `context.timezone`.
  */
 export function toCanonical(wire: unknown, context: ReadContext, problems: Problems): CanonicalOrder | undefined {
-	const parsed = oneCOrderSchema.safeParse(wire);
-	if (!parsed.success) {
-		recordZodIssues(parsed.error, problems);
-		return undefined;
-	}
-	return readExchange(parsed.data, 'onec', context, problems);
+	const parsed = parseOrRecord(oneCOrderSchema, wire, problems);
+	return parsed && readExchange(parsed, 'onec', context, problems);
 }
 
 /** A canonical order as an order for the 1C HTTP service, checked against its schema. */
 export function fromCanonical(order: CanonicalOrder, context: WriteContext, problems: Problems): OneCOrder | undefined {
 	const wire = writeExchange(order, 'onec', context, problems);
 	if (!wire) return undefined;
-	const parsed = oneCOrderSchema.safeParse(wire);
-	if (!parsed.success) {
-		recordZodIssues(parsed.error, problems);
-		return undefined;
-	}
-	return parsed.data;
+	return parseOrRecord(oneCOrderSchema, wire, problems);
 }

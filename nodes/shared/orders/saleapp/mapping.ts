@@ -7,7 +7,7 @@ import type { ReadContext } from '../read';
 import { compact, readPercent, readPhones, readQuantity, textOf } from '../read';
 import { stateOf } from '../status';
 import { readTime } from '../time';
-import { recordZodIssues } from '../zodProblems';
+import { parseOrRecord } from '../zodProblems';
 import type { SaleAppCreateOrder, SaleAppDeliveryType, SaleAppOrder, SaleAppOrderProduct } from './schema';
 import { saleAppCreateOrderSchema, saleAppOrderSchema } from './schema';
 
@@ -26,12 +26,8 @@ export interface SaleAppWriteContext {
 
 /** A SaleApp order as GET returns it, as a canonical order. */
 export function toCanonical(wire: unknown, context: ReadContext, problems: Problems): CanonicalOrder | undefined {
-	const parsed = saleAppOrderSchema.safeParse(wire);
-	if (!parsed.success) {
-		recordZodIssues(parsed.error, problems);
-		return undefined;
-	}
-	const order = parsed.data;
+	const order = parseOrRecord(saleAppOrderSchema, wire, problems);
+	if (!order) return undefined;
 	const id = String(order.id);
 	const status = String(order.status_id);
 	const method = order.delivery_types === undefined ? undefined : METHODS[order.delivery_types];
@@ -139,12 +135,7 @@ export function fromCanonical(
 		products: order.lines.map((line, index) => writeLine(line, index, context.productField, problems)),
 	});
 	if (problems.failed) return undefined;
-	const parsed = saleAppCreateOrderSchema.safeParse(wire);
-	if (!parsed.success) {
-		recordZodIssues(parsed.error, problems);
-		return undefined;
-	}
-	return parsed.data;
+	return parseOrRecord(saleAppCreateOrderSchema, wire, problems);
 }
 
 /** SaleApp takes insurance and cash-on-delivery sums as whole numbers. */
