@@ -233,6 +233,17 @@ export class N8nInstance {
 		return (await response.json()) as T;
 	}
 
+	/** POST of JSON on the server with the owner's session. */
+	async post<T>(path: string, body: unknown): Promise<T> {
+		const response = await fetch(`${this.url}${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) },
+			body: JSON.stringify(body),
+		});
+		if (!response.ok) throw new Error(`POST ${path}: HTTP ${response.status} ${await response.text()}`);
+		return (await response.json()) as T;
+	}
+
 	get running(): boolean {
 		return this.server !== undefined && this.server.exitCode === null && this.server.signalCode === null;
 	}

@@ -54,6 +54,49 @@ describe('the package installed in a real n8n 2.40.7', () => {
 		expect(credentials.map((c) => c.name)).toContain(name);
 	});
 
+	const wrongSecret: Record<string, Record<string, string>> = {
+		aquaDeliveryApi: { password: 'not-the-password' },
+		oneCApi: { password: 'not-the-password' },
+		horoshopApi: { password: 'not-the-password' },
+		saleAppApi: { secretKey: 'sa-org-not-a-key' },
+	};
+
+	it.each(credentialNames)('runs the credential test of %s: OK against the sandbox, an error with a wrong secret', async (type) => {
+		const credential = env.credentials.find((c) => c.type === type)!;
+		const test = async (data: Record<string, unknown>) =>
+			(
+				await env.n8n.post<{ data: { status: string; message: string } }>('/rest/credentials/test', {
+					credentials: { id: credential.id, name: credential.name, type, data },
+				})
+			).data;
+
+		expect(await test(credential.data)).toMatchObject({ status: 'OK' });
+		const refused = await test({ ...credential.data, ...wrongSecret[type] });
+		expect(refused.status).toBe('Error');
+		expect(refused.message).not.toBe('');
+		for (const secret of Object.values(wrongSecret[type])) expect(refused.message).not.toContain(secret);
+	});
+
+	it('loads the Horoshop status list live from the shop, as the node editor does', async () => {
+		const credential = env.credentials.find((c) => c.type === 'horoshopApi')!;
+		env.sandbox.horoshop.statuses.push({ id: 17, title: { ua: 'Чекає на оплату', ru: 'Ждёт оплаты', en: 'Awaiting payment' }, is_successful: 0 });
+		const { data } = await env.n8n.post<{ data: Array<{ name: string; value: unknown }> }>(
+			'/rest/dynamic-node-parameters/options',
+			{
+				path: 'parameters.filters.statuses',
+				methodName: 'getStatuses',
+				nodeTypeAndVersion: { name: `${pkg.name}.horoshop`, version: 1 },
+				currentNodeParameters: { resource: 'order', operation: 'getAll', filters: {} },
+				credentials: { horoshopApi: { id: credential.id, name: credential.name } },
+			},
+		);
+		expect(env.sandbox.log.forRoute('horoshop.statuses').length).toBeGreaterThan(0);
+		expect(data.map((option) => String(option.value)).sort()).toEqual(
+			env.sandbox.horoshop.statuses.map((status) => String(status.id)).sort(),
+		);
+		expect(data.find((option) => String(option.value) === '17')!.name).toMatch(/Чекає на оплату|Awaiting payment/);
+	});
+
 	it('offers the system nodes to AI agents as tools', () => {
 		const tools = nodes.filter((n) => n.name.startsWith(`${pkg.name}.`) && n.name.endsWith('Tool')).map((n) => n.name);
 		for (const name of nodeNames.filter((n) => n !== 'orderTransformer')) {
