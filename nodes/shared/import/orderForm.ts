@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { withoutEmpty } from '../orders/read';
 import type { ImportInput } from './engine';
 
 /** Which receiver the form is for: Aqua has `ask_for_checkout` and Aqua line ids, 1C does not. */
@@ -225,14 +226,14 @@ function orderFromFields(context: IExecuteFunctions, system: FormSystem, itemInd
 		shipping_date_from: withZone(param('shippingDateFrom'), timezone),
 		shipping_date_to: withZone(param('shippingDateTo'), timezone),
 		order_item_list: linesOf(context, context.getNodeParameter('lines', itemIndex), itemIndex) as IDataObject[],
-		client: compact({
+		client: withoutEmpty({
 			id: more.clientId,
 			external_id: more.clientExternalId,
 			username: param('clientName'),
 			phone: param('clientPhone'),
 			emai: more.clientEmail,
 		}),
-		shipping_address: compact({
+		shipping_address: withoutEmpty({
 			city: param('city'),
 			street: param('street'),
 			house: param('house'),
@@ -244,7 +245,7 @@ function orderFromFields(context: IExecuteFunctions, system: FormSystem, itemInd
 	};
 	Object.assign(
 		order,
-		compact({
+		withoutEmpty({
 			external_id: more.externalId,
 			created_at: more.createdAt === undefined ? undefined : withZone(more.createdAt as string, timezone),
 			delivery_cost: more.deliveryCost,
@@ -275,11 +276,4 @@ function withZone(value: string | number, timezone: string): string | number {
 	if (typeof value !== 'string' || value.trim() === '') return value;
 	const parsed = DateTime.fromISO(value.trim(), { zone: timezone, setZone: true });
 	return parsed.isValid ? parsed.toISO({ suppressMilliseconds: true }) ?? value : value;
-}
-
-/** Leaves out fields the user left empty, so optional fields stay optional. */
-function compact(values: IDataObject): IDataObject {
-	return Object.fromEntries(
-		Object.entries(values).filter(([, value]) => value !== undefined && value !== null && value !== ''),
-	);
 }

@@ -64,3 +64,8 @@ export function readPercent(value: unknown, field: string, problems: Problems): 
 export function compact<T extends object>(value: T): T {
 	return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
 }
+
+/** Drops keys whose value is undefined, null or '': fields a user left empty stay optional. */
+export function withoutEmpty<T extends object>(value: T): T {
+	return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined && entry !== null && entry !== '')) as T;
+}

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { textOf, withoutEmpty } from '../../../shared/orders/read';
 import { ItemResults } from '../../../shared/results/itemResults';
 import type { SaleAppCreateOrder, SaleAppKeyKind, SaleAppOrder } from '../../../shared/orders/saleapp/schema';
 import {
@@ -179,7 +180,7 @@ function fromForm(context: IExecuteFunctions, itemIndex: number, kind: SaleAppKe
 	const fields = { ...toWireNames({ ...values, ...additional }) };
 	fields.products = readProductLines(param<{ line?: [] }>(context, 'products', itemIndex, {}).line, kind);
 	fields.custom_fields = readCustomFields((additional.customFields as { field?: [] } | undefined)?.field);
-	return { fields: coerceScalars(dropEmpty(fields)) };
+	return { fields: coerceScalars(withoutEmpty(fields)) };
 }
 
 /** The order's fields from the item's JSON: typed (lists, objects) or wire form (JSON strings). */
@@ -217,7 +218,7 @@ function prepare(context: IExecuteFunctions, session: SaleAppSession, itemIndex:
 	const phone = phoneDigits(candidate.receiver_phone);
 	if (!phone.ok) throw inputError(context, itemIndex, label, phone.message);
 	candidate.receiver_phone = phone.phone;
-	const parsed = saleAppCreateOrderSchema.safeParse(dropEmpty(candidate));
+	const parsed = saleAppCreateOrderSchema.safeParse(withoutEmpty(candidate));
 	if (!parsed.success) throw inputError(context, itemIndex, label, issuesText(parsed.error));
 	return parsed.data;
 }
@@ -295,13 +296,4 @@ class KeyedQueue {
 		this.tails.set(key, current.catch(() => undefined));
 		return await current;
 	}
-}
-
-function textOf(value: unknown): string | undefined {
-	if (value === undefined || value === null) return undefined;
-	return String(value).trim() || undefined;
-}
-
-function dropEmpty(fields: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== '' && value !== null));
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { compact } from '../read';
+
 /**
  * SaleApp (Conwix) `Orders` wire format, as seed 003 specifies it.
  *
@@ -293,9 +295,9 @@ export type SaleAppUpdatePayload = z.infer<typeof saleAppUpdatePayloadSchema>;
 /** The typed create turned into wire form fields (JSON-encoding products and custom fields). */
 export function toCreatePayload(order: SaleAppCreateOrder): SaleAppCreatePayload {
 	const { products, custom_fields: customFields, ...rest } = order;
-	return withoutUndefined({
+	return compact({
 		...rest,
-		products: JSON.stringify(products.map(withoutUndefined)),
+		products: JSON.stringify(products.map(compact)),
 		custom_fields: customFields === undefined ? undefined : JSON.stringify(customFields),
 	}) as SaleAppCreatePayload;
 }
@@ -303,9 +305,9 @@ export function toCreatePayload(order: SaleAppCreateOrder): SaleAppCreatePayload
 /** The typed update turned into wire form fields: only the fields that are set. */
 export function toUpdatePayload(order: SaleAppUpdateOrder): SaleAppUpdatePayload {
 	const { products, ...rest } = order;
-	return withoutUndefined({
+	return compact({
 		...rest,
-		products: products === undefined ? undefined : JSON.stringify(products.map(withoutUndefined)),
+		products: products === undefined ? undefined : JSON.stringify(products.map(compact)),
 	}) as SaleAppUpdatePayload;
 }
 
@@ -374,8 +376,4 @@ function isJsonObject(text: string): boolean {
 	} catch {
 		return false;
 	}
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
