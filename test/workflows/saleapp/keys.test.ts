@@ -1,9 +1,8 @@
-import type { IAuthenticateRuleResponseSuccessBody } from 'n8n-workflow';
-
 import { SaleAppApi } from '../../../credentials/SaleAppApi.credentials';
 import { startSandbox } from '../../../sandbox/server';
 import type { Sandbox } from '../../../sandbox/server';
 import { SALEAPP_KEYS } from '../../../sandbox/systems/saleapp';
+import { testCredential } from '../../harness/credentialTest';
 import { KEY_KINDS, createFromItems, itemOrder, runSaleApp, sentForms } from './helpers';
 
 /** A wrong key with characters that change when URL-encoded, so both spellings must be hidden. */
@@ -90,21 +89,10 @@ describe('SaleApp node: the secret key', () => {
 	describe('credential test', () => {
 		const credential = new SaleAppApi();
 
-		/** Sends the credential's test request the way n8n does and applies its rules. */
+		/** Runs the credential's test the way n8n does: "OK", or the message of the rule that failed it. */
 		const testWith = async (secretKey: string): Promise<string> => {
-			const { request, rules } = credential.test;
-			const url = new URL(`${sandbox.url}/saleapp${request.url}`);
-			url.searchParams.set('secret_key', secretKey);
-			const response = await fetch(url, {
-				method: request.method,
-				headers: request.headers as Record<string, string>,
-				body: new URLSearchParams(request.body as Record<string, string>),
-			});
-			const body = (await response.json()) as object;
-			for (const rule of (rules ?? []) as IAuthenticateRuleResponseSuccessBody[]) {
-				if (valueAt(body, rule.properties.key) === rule.properties.value) return rule.properties.message;
-			}
-			return 'OK';
+			const result = await testCredential('saleAppApi', { baseUrl: `${sandbox.url}/saleapp`, secretKey });
+			return result.status === 'OK' ? 'OK' : result.message;
 		};
 
 		it('passes with either right key and fails with a wrong one, changing nothing', async () => {
@@ -125,8 +113,3 @@ describe('SaleApp node: the secret key', () => {
 		});
 	});
 });
-
-/** `a.b.c` inside an object, as n8n reads a rule's key. */
-function valueAt(body: object, key: string): unknown {
-	return key.split('.').reduce<unknown>((value, part) => (value as Record<string, unknown> | undefined)?.[part], body);
-}
