@@ -7,7 +7,7 @@ const ROOT = join(__dirname, '..', '..');
 
 describe('npm run demo -- --once', () => {
 	it('runs Horoshop -> Aqua once on the real n8n and prints what happened to every order', async () => {
-		const env = { ...process.env, DEMO_SANDBOX_PORT: String(await freePort()) };
+		const env: NodeJS.ProcessEnv = { ...process.env, DEMO_SANDBOX_PORT: String(await freePort()) };
 		delete env.NODE_ENV;
 		const run = await capture(
 			join(ROOT, 'node_modules', '.bin', 'ts-node'),
