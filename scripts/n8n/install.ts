@@ -71,12 +71,21 @@ async function ensureHost(): Promise<void> {
 		if (existsSync(source)) copyFileSync(source, join(HOST_DIR, file));
 	}
 	const env = node24Env();
-	await step(
-		`Installing n8n ${N8N_VERSION} (about 2.5 min and 2.7 GB the first time)`,
-		'npm',
-		['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel', 'error', '--cache', NPM_CACHE],
-		{ cwd: HOST_DIR, env },
-	);
+	const install = () =>
+		step(
+			`Installing n8n ${N8N_VERSION} (about 2.5 min and 2.7 GB the first time)`,
+			'npm',
+			['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel', 'error', '--cache', NPM_CACHE],
+			{ cwd: HOST_DIR, env },
+		);
+	try {
+		await install();
+	} catch (error) {
+		// A registry hiccup in one of ~1,700 downloads should not cost a whole CI run: try once more
+		// (what was downloaded stays in the npm cache).
+		say(`${(error as Error).message.split('\n')[0]}; trying once more`);
+		await install();
+	}
 
 	// sqlite3's own install script downloads a prebuilt binary, which cannot work here: build it
 	// once for this Node and keep a copy, so a reinstall of n8n does not compile it again.
