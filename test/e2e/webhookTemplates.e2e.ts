@@ -68,6 +68,19 @@ describe('webhook templates served by the real n8n (published, then n8n start)',
 		}
 	});
 
+	it('"Webhook -> Aqua" answers an order Aqua itself refuses with Aqua\'s reason', async () => {
+		const [order] = ordersFor(1, 250);
+		const greedy = { ...order, id: 'COINS-1', coins: 500 };
+
+		const { answer } = await post(env, 'orders-to-aqua', [greedy]);
+
+		expect(answer).toMatchObject({ received: 1, succeeded: 0, failed: 1 });
+		expect(answer.results[0]).toMatchObject({ order: 'COINS-1', success: false });
+		expect(answer.results[0].error).toContain('баллов');
+		expect(env.sandbox.log.forRoute('aqua.import').some((entry) => (entry.body as Json[]).some((o) => o.id === 'COINS-1'))).toBe(true);
+		expect(env.sandbox.aqua.orders.has('COINS-1')).toBe(false);
+	});
+
 	it('"Webhook -> 1C" sends each order to 1C once and answers with 1C\'s ids', async () => {
 		const orders = ordersFor(3, 300).map(({ ask_for_checkout, ...order }) => order);
 
