@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 import { openEnvironment, serverLog } from './environment';
+import { loadTemplates } from '../../scripts/n8n/templates';
 import type { E2eEnvironment } from './environment';
 
 const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
@@ -18,6 +19,7 @@ const credentialNames = pkg.n8n.credentials.map(typeName);
 
 interface NodeTypeDescription {
 	name: string;
+	version: number | number[];
 	displayName: string;
 	credentials?: Array<{ name: string }>;
 	iconUrl?: string | { light: string; dark: string };
@@ -96,6 +98,28 @@ describe('the package installed in a real n8n 2.40.7', () => {
 		);
 		expect(data.find((option) => String(option.value) === '17')!.name).toMatch(/Чекає на оплату|Awaiting payment/);
 	});
+
+	it.each(loadTemplates().map((template) => [template.file, template] as const))(
+		'template %s uses only node types and versions this n8n has, credentials by type and name only, and explains itself',
+		(_, template) => {
+			for (const node of template.workflow.nodes) {
+				const type = nodes.find((n) => n.name === node.type);
+				expect([node.name, type ? [type.version].flat() : 'missing']).toEqual([node.name, expect.arrayContaining([node.typeVersion])]);
+				for (const [credentialType, reference] of Object.entries(node.credentials ?? {})) {
+					expect(credentialNames).toContain(credentialType);
+					expect(Object.keys(reference)).toEqual(['name']);
+				}
+			}
+			expect(template.workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.stickyNote').length).toBeGreaterThan(0);
+			const text = JSON.stringify(template.workflow);
+			for (const credential of env.credentials) {
+				for (const field of ['password', 'secretKey', 'apiToken']) {
+					const secret = credential.data[field];
+					if (typeof secret === 'string' && secret !== '') expect(text).not.toContain(secret);
+				}
+			}
+		},
+	);
 
 	it('offers the system nodes to AI agents as tools', () => {
 		const tools = nodes.filter((n) => n.name.startsWith(`${pkg.name}.`) && n.name.endsWith('Tool')).map((n) => n.name);
