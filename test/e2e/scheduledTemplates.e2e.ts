@@ -123,6 +123,42 @@ describe('template "Horoshop -> Aqua Delivery" run by the real n8n (CLI execute)
 	});
 });
 
+describe('template "Horoshop -> Aqua Delivery" when Aqua does not confirm an order', () => {
+	let env: E2eEnvironment;
+	const template = 'horoshop-to-aqua.json';
+
+	beforeAll(async () => {
+		env = await openEnvironment([template], 11);
+	});
+
+	afterAll(async () => {
+		await env?.close();
+	});
+
+	it('puts that order on Failed Orders, does not remember it, and imports it on the next run', async () => {
+		const orders = env.sandbox.horoshop.addOrders(4, { start: new Date(Date.now() - HOUR), overrides: { delivery_address: 'вул. Хрещатик, 22' } });
+		const unconfirmed = String(orders[1].order_id);
+		env.sandbox.aqua.omitResultsFor.add(unconfirmed);
+
+		const first = await env.n8n.execute(env.templates[template].id);
+		expect(first.exitCode).toBe(0);
+		const failedAtAqua = itemsOf(first.data, 'Import into Aqua', 1);
+		expect(failedAtAqua).toEqual([expect.objectContaining({ id: unconfirmed, error: expect.stringContaining(unconfirmed) })]);
+		expect(itemsOf(first.data, 'Failed Orders')).toEqual([expect.objectContaining({ id: unconfirmed })]);
+		expect(itemsOf(first.data, 'Remember Aqua IDs').map((order) => String(order.external_id)).sort()).toEqual(
+			orders.map((order) => String(order.order_id)).filter((id) => id !== unconfirmed).sort(),
+		);
+
+		env.sandbox.aqua.omitResultsFor.clear();
+		const sentBefore = ordersSentToAqua(env).length;
+		const second = await env.n8n.execute(env.templates[template].id);
+		expect(second.exitCode).toBe(0);
+		expect(ordersSentToAqua(env).slice(sentBefore).map((order) => String(order.id))).toEqual([unconfirmed]);
+		expect(itemsOf(second.data, 'Remember Aqua IDs').map((order) => String(order.external_id))).toEqual([unconfirmed]);
+		expect(itemsOf(second.data, 'Failed Orders')).toEqual([]);
+	});
+});
+
 describe('template "Horoshop -> SaleApp" run by the real n8n (CLI execute)', () => {
 	let env: E2eEnvironment;
 	let fresh: Json[];
