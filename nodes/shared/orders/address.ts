@@ -21,10 +21,11 @@ const LANDMARK = /\s*\([^()]*\)\s*$/;
 /**
  * Splits a one-line address such as "вул. Хрещатик, 12А, кв. 5" or "ул. Ленина, д. 5, под. 2,
  * эт. 3, кв. 10" into street and house (and entrance, floor, flat), but only when every part is
- * recognised; anything else (extra words, Ukrposhta's "@" form, parcel lockers) gives undefined,
- * and the caller keeps the line whole rather than guess. A carrier branch written as
- * "Отделение №13 (...): ул. Оранжерейная, 3 (метро Дорогожичи)" gives the branch's own street
- * address, with `branch` set so the caller can say so. A trailing "(landmark)" is left out.
+ * recognised; anything else (extra words, parcel lockers, Ukrposhta's "@" form, which
+ * splitAddressFields reads) gives undefined, and the caller keeps the line whole rather than
+ * guess. A carrier branch written as "Отделение №13 (...): ул. Оранжерейная, 3 (метро
+ * Дорогожичи)" gives the branch's own street address, with `branch` set so the caller can say so.
+ * A trailing "(landmark)" is left out.
  */
 export function splitAddressLine(line: string): AddressParts | undefined {
 	const branch = BRANCH.exec(line.trim());
@@ -54,6 +55,42 @@ export function splitAddressLine(line: string): AddressParts | undefined {
 		else return undefined;
 	}
 	return result;
+}
+
+const FIELD_FLAT = /^(?:(?:кв|квартира|оф|офис|офіс)\.?\s*)?(\d{1,4}(?:\s?[-/]\s?\d{1,3})?(?:\s?[а-яієґa-z])?)$/i;
+const NOT_A_STREET_FIELD = /(№|відділ|отдел|поштомат|почтомат|самовив|самовыв|:)/i;
+
+/** What became of an address whose fields the shop joined with "@". */
+export interface FieldsSplit {
+	/** Street and house (and flat), set only when the first two fields are recognisably both. */
+	parts?: Pick<AddressParts, 'street' | 'house' | 'flat'>;
+	/** Non-empty fields that have no place: kept in `line`, for the caller to flag. */
+	unplaced: string[];
+	/** Every non-empty field on one readable line, none dropped. */
+	line: string;
+}
+
+/**
+ * Splits Horoshop's Ukrposhta address, whose checkout fields come joined with "@" (seed 002):
+ * street@house@flat, e.g. "вул. Січових Стрільців@78@161"; the flat may be empty or missing.
+ * A field that does not look like what its position means is never forced into place: without a
+ * recognisable street and house there are no parts at all, and a flat that is not a flat number or
+ * any field after the third is only listed in `unplaced` (and kept in `line`).
+ */
+export function splitAddressFields(raw: string): FieldsSplit {
+	const fields = raw.split('@').map((field) => field.trim().replace(/\s+/g, ' '));
+	while (fields.length > 0 && fields[fields.length - 1] === '') fields.pop();
+	const [street = '', house = '', flat = '', ...rest] = fields;
+	const houseMatch = HOUSE.exec(house);
+	const streetOk = /[а-яіїєґa-z]{3}/i.test(street) && !NOT_A_STREET_FIELD.test(street);
+	if (!streetOk || !houseMatch) {
+		const kept = fields.filter(Boolean);
+		return { unplaced: kept, line: kept.join(', ') };
+	}
+	const flatMatch = FIELD_FLAT.exec(flat);
+	const parts = { street, house: houseMatch[1].replace(/\s+/g, ' '), flat: flatMatch ? flatMatch[1] : undefined };
+	const unplaced = [...(flat && !flatMatch ? [flat] : []), ...rest.filter(Boolean)];
+	return { parts, unplaced, line: [joinAddress(parts), ...unplaced].join(', ') };
 }
 
 /** The one-line form of structured parts, in the order Ukrainian and Russian addresses are written. */

@@ -1,4 +1,4 @@
-import { joinAddress, splitAddressLine } from '../../../nodes/shared/orders/address';
+import { joinAddress, splitAddressFields, splitAddressLine } from '../../../nodes/shared/orders/address';
 
 describe('one-line addresses', () => {
 	it.each([
@@ -32,5 +32,58 @@ describe('one-line addresses', () => {
 		expect(joinAddress({ city: 'Київ', street: 'вул. Хрещатик', house: '12А', floor: '3', flat: '5' })).toBe(
 			'Київ, вул. Хрещатик, 12А, поверх 3, кв. 5',
 		);
+	});
+});
+
+describe("Horoshop's Ukrposhta address, fields joined with @ (seed 002)", () => {
+	it('reads street@house@flat', () => {
+		expect(splitAddressFields('вул. Січових Стрільців@78@161')).toEqual({
+			parts: { street: 'вул. Січових Стрільців', house: '78', flat: '161' },
+			unplaced: [],
+			line: 'вул. Січових Стрільців, 78, кв. 161',
+		});
+	});
+
+	it.each(['вул. Січових Стрільців@78', 'вул. Січових Стрільців@78@', 'вул. Січових Стрільців@78@ '])(
+		'reads %s as a house without a flat',
+		(raw) => {
+			expect(splitAddressFields(raw)).toEqual({
+				parts: { street: 'вул. Січових Стрільців', house: '78', flat: undefined },
+				unplaced: [],
+				line: 'вул. Січових Стрільців, 78',
+			});
+		},
+	);
+
+	it('trims spaces around @ and inside fields', () => {
+		expect(splitAddressFields('  просп.  Перемоги @ 45/2 @ кв. 12А ')).toEqual({
+			parts: { street: 'просп. Перемоги', house: '45/2', flat: '12А' },
+			unplaced: [],
+			line: 'просп. Перемоги, 45/2, кв. 12А',
+		});
+	});
+
+	it('places what it recognises and lists a flat that is not one, and fields past the third', () => {
+		expect(splitAddressFields('вул. Зелена@3@біля магазину@01001')).toEqual({
+			parts: { street: 'вул. Зелена', house: '3', flat: undefined },
+			unplaced: ['біля магазину', '01001'],
+			line: 'вул. Зелена, 3, біля магазину, 01001',
+		});
+		// A five-digit postcode is not taken for a flat.
+		expect(splitAddressFields('вул. Зелена@3@01001').unplaced).toEqual(['01001']);
+	});
+
+	it.each([
+		['Київ@вул. Хрещатик@12', 'Київ, вул. Хрещатик, 12'], // city first: "вул. Хрещатик" is no house number
+		['01001@вул. Хрещатик@12@5', '01001, вул. Хрещатик, 12, 5'], // a postcode where the street belongs
+		['@вул. Хрещатик@12', 'вул. Хрещатик, 12'], // an empty first field shifts every position
+		['вул. Хрещатик@@5', 'вул. Хрещатик, 5'], // no house
+		['Відділення №5@12', 'Відділення №5, 12'],
+		['ivan@gmail.com', 'ivan, gmail.com'],
+	])('places nothing in the malformed %s and keeps every field', (raw, line) => {
+		const split = splitAddressFields(raw);
+		expect(split.parts).toBeUndefined();
+		expect(split.line).toBe(line);
+		expect(split.unplaced).toEqual(line.split(', '));
 	});
 });

@@ -51,6 +51,105 @@ describe('golden: the seeds’ example orders', () => {
 		});
 	});
 
+	describe('Horoshop example sent by Ukrposhta: delivery_address fields joined with @ (seed 002)', () => {
+		// As orders/get returns it without additionalData: the "@" line is all there is of the address.
+		const ukrposhta = (deliveryAddress: string) => ({
+			...horoshopExample,
+			additional_data: undefined,
+			delivery_city: 'Київ',
+			delivery_address: deliveryAddress,
+			delivery_type: { id: 9, title: 'Укрпоштою' },
+			delivery_price: 60,
+		});
+
+		it('-> Aqua import, field by field', () => {
+			const result = transformOrder(ukrposhta('вул. Січових Стрільців@78@161'), settings('horoshop', 'aqua'));
+
+			expect(result).toEqual({
+				ok: true,
+				orderId: '7',
+				output: {
+					id: '7',
+					external_id: null,
+					status: 'approved',
+					created_at: '2021-04-09T09:09:01Z',
+					total: 3473, // total_sum 3413 + delivery 60
+					delivery_cost: 60,
+					payment_type: 'cash',
+					shipping_date_from: '2021-04-10T06:00:00Z',
+					shipping_date_to: '2021-04-10T15:00:00Z',
+					comment: 'Комментарий к заказу',
+					order_item_list: [
+						{ product_id: '10000001', price: 1001, quantity: 1, id: '41', name: 'Товар 1' },
+						{ product_id: '10000013', price: 0, quantity: 1, id: '42', name: 'Товар 13' },
+						{ product_id: 'test_set_123', price: 2412, quantity: 1, id: '43', name: 'Тестовый комплект' },
+					],
+					client: { id: '6', username: 'John Doe', phone: '380555555555', emai: 'john.doe@gmail.com' },
+					shipping_address: {
+						city: 'Київ',
+						street: 'вул. Січових Стрільців',
+						house: '78',
+						entrance: null,
+						floor: null,
+						room: '161',
+						str: 'вул. Січових Стрільців, 78, кв. 161', // no "@" for the courier
+					},
+				},
+				notes: [],
+			});
+		});
+
+		it('-> Aqua import without a flat, and with spaces around @', () => {
+			const result = transformOrder(ukrposhta(' вул. Зелена @ 3А @ '), settings('horoshop', 'aqua'));
+			expect(result.ok && result.output.shipping_address).toEqual({
+				city: 'Київ',
+				street: 'вул. Зелена',
+				house: '3А',
+				entrance: null,
+				floor: null,
+				room: null,
+				str: 'вул. Зелена, 3А',
+			});
+			expect(result.notes).toEqual([]);
+		});
+
+		it('keeps a field it cannot place in the line and flags the order', () => {
+			const result = transformOrder(ukrposhta('вул. Зелена@3@біля магазину'), settings('horoshop', 'aqua'));
+			expect(result.ok && result.output.shipping_address).toEqual({
+				city: 'Київ',
+				street: 'вул. Зелена',
+				house: '3',
+				entrance: null,
+				floor: null,
+				room: null,
+				str: 'вул. Зелена, 3, біля магазину',
+			});
+			expect(result.notes).toEqual([
+				{
+					field: 'delivery_address',
+					message: '"вул. Зелена@3@біля магазину": "біля магазину" could not be placed in Ukrposhta\'s street@house@flat; kept in the address line',
+				},
+			]);
+		});
+
+		it('refuses a malformed one, naming the field, rather than guess', () => {
+			const result = transformOrder(ukrposhta('Київ@вул. Хрещатик@12'), settings('horoshop', 'aqua'));
+			expect(result).toEqual({
+				ok: false,
+				orderId: '7',
+				errors: [
+					{
+						field: 'shipping_address.house',
+						message: 'the address "Київ, вул. Хрещатик, 12" could not be split into street and house safely, and Aqua needs them apart',
+					},
+				],
+				notes: [
+					{ field: 'delivery_address', message: '"Київ@вул. Хрещатик@12" (Ukrposhta\'s street@house@flat) has no recognisable street and house; kept whole' },
+				],
+			});
+		});
+	});
+
 	it('Horoshop example with the seed’s delivery_data block -> SaleApp create (Nova Poshta branch)', () => {
 		const order = { ...horoshopExample, delivery_data: horoshopDeliveryDataExample };
 		const result = transformOrder(order, settings('horoshop', 'saleapp'));

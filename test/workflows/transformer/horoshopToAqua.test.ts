@@ -76,4 +76,77 @@ describe('Horoshop orders -> Order Transformer -> Aqua Delivery import, on the r
 			expect([item.json.shipping_date_from, item.json.shipping_date_to]).toEqual(['2026-03-29T06:00:00Z', '2026-03-29T15:00:00Z']);
 		}
 	});
+
+	it('imports Ukrposhta orders read without additionalData, whose address is only the "@" line (seed 002)', async () => {
+		sandbox.horoshop.addOrders(40, { start: new Date('2026-11-20T08:00:00Z') });
+		const ukrposhta = [...sandbox.horoshop.orders.values()].filter((order) => (order.delivery_type as { id: number }).id === 9);
+		expect(ukrposhta.length).toBeGreaterThanOrEqual(3);
+
+		const result = await runWorkflow({
+			items: [{}],
+			nodes: [
+				{
+					name: 'Horoshop',
+					type: 'horoshop',
+					parameters: { resource: 'order', operation: 'getAll', returnAll: true, filters: {}, options: {} },
+					credentials: ['horoshopApi'],
+				},
+				{
+					name: 'Transform',
+					type: 'orderTransformer',
+					parameters: {
+						from: 'horoshop',
+						to: 'aqua',
+						productMapping: 'table',
+						productTable: { values: CATALOG.map((product) => ({ source: product.article, target: String(product.id) })) },
+					},
+					onError: 'continueErrorOutput',
+				},
+				{
+					name: 'Aqua',
+					type: 'aquaDelivery',
+					parameters: { resource: 'order', operation: 'import', options: {} },
+					credentials: ['aquaDeliveryApi'],
+					onError: 'continueErrorOutput',
+				},
+			],
+			connections: {
+				Start: { main: [[{ node: 'Horoshop', type: 'main', index: 0 }]] },
+				Horoshop: { main: [[{ node: 'Transform', type: 'main', index: 0 }]] },
+				Transform: { main: [[{ node: 'Aqua', type: 'main', index: 0 }], []] },
+			},
+			credentials: {
+				horoshopApi: sandbox.horoshop.credentials(),
+				aquaDeliveryApi: { baseUrl: sandbox.url, signInMethod: 'login', login: sandbox.aqua.login, password: sandbox.aqua.password, sessionToken: '' },
+			},
+			timezone: 'Europe/Kyiv',
+		});
+
+		const read = result.output('Horoshop', 0).filter((item) => ukrposhta.some((order) => order.order_id === item.json.order_id));
+		expect(read.length).toBe(ukrposhta.length);
+		for (const item of read) {
+			expect(item.json.delivery_address).toMatch(/^[^@]+@[^@]+@[^@]+$/);
+			expect(item.json.delivery_data).toBeUndefined();
+		}
+		expect(result.output('Transform', 1)).toEqual([]);
+		expect(result.output('Aqua', 1)).toEqual([]);
+		// Aqua checks that city, street, house and str are there, and took every order.
+		const imported = result.output('Aqua', 0).map((item) => Number(item.json.external_id));
+		expect(imported.sort((a, b) => a - b)).toEqual([...sandbox.horoshop.orders.keys()].sort((a, b) => a - b));
+		for (const order of ukrposhta) {
+			// The shop's own structured copy of the address (sent only with additionalData) is the yardstick.
+			const doors = (order.delivery_data as { destination: { address: { street: { name: string }; buildingNumber: string; flatNumber: string } } })
+				.destination.address;
+			const sent = result.output('Transform', 0).find((item) => item.json.id === String(order.order_id))!;
+			expect(sent.json.shipping_address).toEqual({
+				city: order.delivery_city,
+				street: doors.street.name,
+				house: doors.buildingNumber,
+				entrance: null,
+				floor: null,
+				room: doors.flatNumber,
+				str: `${doors.street.name}, ${doors.buildingNumber}, кв. ${doors.flatNumber}`,
+			});
+		}
+	});
 });

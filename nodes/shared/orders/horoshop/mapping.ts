@@ -1,4 +1,5 @@
-import { splitAddressLine } from '../address';
+import { splitAddressFields, splitAddressLine } from '../address';
+import type { FieldsSplit } from '../address';
 import type { Address, CanonicalOrder, LineKind, OrderLine } from '../canonical';
 import { countedLines } from '../canonical';
 import { readMoney, toAmount } from '../money';
@@ -114,7 +115,11 @@ function deliveryMethod(order: HoroshopOrder): CanonicalOrder['delivery']['metho
 function readAddress(order: HoroshopOrder, problems: Problems): Address {
 	const destination = order.delivery_data?.destination?.address;
 	const legacy = order.additional_data?.recipient_address;
-	const line = textOf(order.delivery_address);
+	const raw = textOf(order.delivery_address);
+	// With Ukrposhta the shop joins its checkout fields with "@" (seed 002): the line carries them
+	// readably, comma-separated, so no "@" reaches a courier.
+	const fields = raw?.includes('@') ? splitAddressFields(raw) : undefined;
+	const line = fields?.line ?? raw;
 	const address: Address = compact({
 		country: textOf(order.delivery_country),
 		city: textOf(order.delivery_city) ?? textOf(destination?.geoObject?.name),
@@ -129,6 +134,7 @@ function readAddress(order: HoroshopOrder, problems: Problems): Address {
 		return compact({ ...address, street, house, flat: textOf(destination?.flatNumber) ?? textOf(legacy?.flat) });
 	}
 	if (!line) return address;
+	if (fields && raw) return readFields(address, raw, fields, problems);
 	const parts = splitAddressLine(line);
 	if (!parts) {
 		problems.note('delivery_address', `"${line}" could not be split into street and house safely; kept whole`);
@@ -138,6 +144,18 @@ function readAddress(order: HoroshopOrder, problems: Problems): Address {
 		problems.note('delivery_address', `is a carrier branch ("${parts.branch}"); street and house are the branch's`);
 	}
 	return compact({ ...address, street: parts.street, house: parts.house, entrance: parts.entrance, floor: parts.floor, flat: parts.flat });
+}
+
+function readFields(address: Address, raw: string, fields: FieldsSplit, problems: Problems): Address {
+	if (!fields.parts) {
+		problems.note('delivery_address', `"${raw}" (Ukrposhta's street@house@flat) has no recognisable street and house; kept whole`);
+		return address;
+	}
+	if (fields.unplaced.length > 0) {
+		const unplaced = fields.unplaced.map((field) => `"${field}"`).join(', ');
+		problems.note('delivery_address', `"${raw}": ${unplaced} could not be placed in Ukrposhta's street@house@flat; kept in the address line`);
+	}
+	return compact({ ...address, ...fields.parts });
 }
 
 function carrierOf(order: HoroshopOrder): Address['carrier'] {
