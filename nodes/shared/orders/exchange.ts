@@ -168,9 +168,11 @@ export function writeExchange(
 		);
 	}
 	const lines = order.lines.map((line, index) => writeLine(line, index, system, problems));
-	const externalId = order.ids[system] === undefined ? null : idOf(order.ids[system] as string, system, 'external_id', problems);
+	// 1C's order ids may be text; the receivers' client ids are whole numbers in both formats.
+	const externalId =
+		order.ids[system] === undefined ? null : idOf(order.ids[system] as string, receiver, system === 'aqua', 'external_id', problems);
 	const clientId = order.customer.externalId;
-	const clientExternalId = clientId === undefined ? undefined : idOf(clientId, 'aqua', 'client.external_id', problems);
+	const clientExternalId = clientId === undefined ? undefined : idOf(clientId, receiver, true, 'client.external_id', problems);
 	if (problems.failed) return undefined;
 
 	return compact({
@@ -210,10 +212,10 @@ export function writeExchange(
 	});
 }
 
-function idOf(value: string, system: ExchangeSystem, field: string, problems: Problems): number | string | undefined {
+function idOf(value: string, receiver: string, wholeNumber: boolean, field: string, problems: Problems): number | string | undefined {
 	if (/^\d+$/.test(value)) return Number(value);
-	if (system === 'onec') return value;
-	problems.error(field, `"${value}" is not a whole number, and Aqua's ids are`);
+	if (!wholeNumber) return value;
+	problems.error(field, `"${value}" is not a whole number, and ${receiver} takes only whole numbers here`);
 	return undefined;
 }
 

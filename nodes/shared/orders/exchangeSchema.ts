@@ -141,34 +141,30 @@ export const exchangeShippingAddressSchema = z.object({
 /**
  * The client. A client the receiver already knows is named by `id` (the sender's client id)
  * and/or `external_id` (the receiver's); an unregistered client must bring `username` and `phone`.
+ * `receiver` ("Aqua", "1C") names the system in the messages.
  */
-export const exchangeClientSchema = z
-	.object({
-		id: optionalText(255),
-		external_id: optionalIntegerId,
-		username: optionalText(255),
-		phone: phone.nullish(),
-		emai: optionalText(255),
-	})
-	.passthrough()
-	.superRefine((client, ctx) => {
-		const registered = Boolean(client.id) || (client.external_id !== undefined && client.external_id !== null);
-		if (registered) return;
-		if (!client.username || !client.username.trim()) {
-			ctx.addIssue({
-				code: z.ZodIssueCode.custom,
-				path: ['username'],
-				message: 'is required for a client Aqua does not know yet (no client id or external_id)',
-			});
-		}
-		if (!client.phone) {
-			ctx.addIssue({
-				code: z.ZodIssueCode.custom,
-				path: ['phone'],
-				message: 'is required for a client Aqua does not know yet (no client id or external_id)',
-			});
-		}
-	});
+export function exchangeClientSchema(receiver: string) {
+	const unknownClient = `is required for a client ${receiver} does not know yet (no client id or external_id)`;
+	return z
+		.object({
+			id: optionalText(255),
+			external_id: optionalIntegerId,
+			username: optionalText(255),
+			phone: phone.nullish(),
+			emai: optionalText(255),
+		})
+		.passthrough()
+		.superRefine((client, ctx) => {
+			const registered = Boolean(client.id) || (client.external_id !== undefined && client.external_id !== null);
+			if (registered) return;
+			if (!client.username || !client.username.trim()) {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['username'], message: unknownClient });
+			}
+			if (!client.phone) {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['phone'], message: unknownClient });
+			}
+		});
+}
 
 /** The first fields of an order line, which both receivers read alike; each adds its line ids. */
 export const exchangeOrderItemFields = {
@@ -184,7 +180,7 @@ export const exchangeOrderItemFields = {
  * (placed before `count_of_returned_bottles`, where the seeds list them).
  */
 export function exchangeOrderSchema<Item extends z.ZodTypeAny, ExternalId extends z.ZodTypeAny, Extra extends z.ZodRawShape>(
-	parts: { item: Item; externalId: ExternalId; extra: Extra },
+	parts: { receiver: string; item: Item; externalId: ExternalId; extra: Extra },
 ) {
 	return z
 		.object({
@@ -217,7 +213,7 @@ export function exchangeOrderSchema<Item extends z.ZodTypeAny, ExternalId extend
 					invalid_type_error: 'must be a list of order lines',
 				})
 				.min(1, 'must contain at least one line'),
-			client: exchangeClientSchema,
+			client: exchangeClientSchema(parts.receiver),
 			shipping_address: exchangeShippingAddressSchema,
 		})
 		// TypeScript cannot resolve the fields' types while Item, ExternalId and Extra are open.

@@ -147,4 +147,11 @@ describe('1C order schema (seed 001)', () => {
 			'order_item_list: must contain at least one line',
 		]);
 	});
+
+	it('names 1C, not Aqua, when a new client has no name or phone', () => {
+		expect(problemsOf({ ...seedOrder(), client: { emai: 'a@b.c' } }, oneCOrderSchema)).toEqual([
+			'client.username: is required for a client 1C does not know yet (no client id or external_id)',
+			'client.phone: is required for a client 1C does not know yet (no client id or external_id)',
+		]);
+	});
 });

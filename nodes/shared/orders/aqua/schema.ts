@@ -29,6 +29,7 @@ export const aquaOrderItemSchema = z.object({
 export type AquaOrderItem = z.infer<typeof aquaOrderItemSchema>;
 
 export const aquaOrderSchema = exchangeOrderSchema({
+	receiver: 'Aqua',
 	item: aquaOrderItemSchema,
 	/** Aqua's id of the order is an `integer(11)`. */
 	externalId: optionalIntegerId,

@@ -32,7 +32,7 @@ export const oneCOrderItemSchema = z.object({
 });
 export type OneCOrderItem = z.infer<typeof oneCOrderItemSchema>;
 
-export const oneCOrderSchema = exchangeOrderSchema({ item: oneCOrderItemSchema, externalId: oneCId, extra: {} });
+export const oneCOrderSchema = exchangeOrderSchema({ receiver: '1C', item: oneCOrderItemSchema, externalId: oneCId, extra: {} });
 
 /** An order as it goes to 1C (after the schema's coercions). */
 export type OneCOrder = z.infer<typeof oneCOrderSchema>;
