@@ -23,11 +23,11 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, session: HoroshopSession, results: ItemResults): Promise<void> {
+	const options = this.getNodeParameter('options', 0, {}) as { additionalData?: boolean };
 	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
 		let orders: unknown[];
 		try {
 			const id = orderIdParameter(this, this.getNodeParameter('orderId', itemIndex), 'Order ID', itemIndex);
-			const options = this.getNodeParameter('options', itemIndex, {}) as { additionalData?: boolean };
 			orders = await fetchOrders(
 				this,
 				session,

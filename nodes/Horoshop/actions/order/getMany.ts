@@ -126,14 +126,14 @@ interface Options {
 
 export async function execute(this: IExecuteFunctions, session: HoroshopSession, results: ItemResults): Promise<void> {
 	const zone = this.getTimezone();
+	// How to read and output (page size, output shape, delivery details) is one choice per run.
+	const options = this.getNodeParameter('options', 0, {}) as Options;
 	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
 		let orders: unknown[];
-		let options: Options;
 		try {
 			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 			const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 			const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
-			options = this.getNodeParameter('options', itemIndex, {}) as Options;
 			const filter: OrdersFilter = {
 				from: shopTimeParameter(this, filters.from, 'Created From', zone, itemIndex),
 				to: shopTimeParameter(this, filters.to, 'Created To', zone, itemIndex),
