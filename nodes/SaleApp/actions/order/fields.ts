@@ -66,7 +66,7 @@ export function productLinesProperty(name: string, displayName: string, show?: I
 						displayName: 'Discount (%)',
 						name: 'discountPercent',
 						type: 'number',
-						default: 0
+						default: 0,
 					},
 					{
 						displayName: 'Price',
@@ -87,13 +87,13 @@ export function productLinesProperty(name: string, displayName: string, show?: I
 						name: 'id',
 						type: 'number',
 						default: 0,
-						description: 'SaleApp\'s ID of the product;	0 when unknown',
+						description: 'SaleApp\'s ID of the product; 0 when unknown',
 					},
 					{
 						displayName: 'Quantity',
 						name: 'qty',
 						type: 'number',
-						default: 1
+						default: 1,
 					},
 					{
 						displayName: 'SKU',
