@@ -63,7 +63,7 @@ export async function callSaleApp<S extends z.ZodTypeAny>(
 		request: {
 			method: 'POST',
 			url: session.ordersUrl,
-			body: { method_type: call.methodType, ...withoutEmpty(call.fields) },
+			body: { method_type: call.methodType, ...withoutNullish(call.fields) },
 			form: true,
 		},
 		settings: session.settings,
@@ -143,6 +143,6 @@ const KEY_PROBLEM = /secret_key|ключ|\bkey\b/i;
 // Some SaleApp versions may report "nothing found" as an error rather than an empty list.
 const NOT_FOUND = /не\s+знайден|не\s+найден|not\s+found/i;
 
-function withoutEmpty(fields: IDataObject): IDataObject {
+function withoutNullish(fields: IDataObject): IDataObject {
 	return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== null));
 }
