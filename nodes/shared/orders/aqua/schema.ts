@@ -48,24 +48,3 @@ export type AquaOrder = z.infer<typeof aquaOrderSchema>;
 export type AquaOrderInput = z.input<typeof aquaOrderSchema>;
 
 export const aquaImportResponseSchema = exchangeImportResponseSchema;
-
-/** An order as Aqua answers it (only the parts this package reads are typed). */
-export const aquaImportedOrderSchema = z
-	.object({
-		/** Aqua's id of the order: store it as `external_id` for later imports. */
-		id: z.union([z.string(), z.number()]),
-		/** The sender's id. */
-		external_id: z.union([z.string(), z.number()]).nullish(),
-		status: z.string().nullish(),
-	})
-	.passthrough();
-export type AquaImportedOrder = z.infer<typeof aquaImportedOrderSchema>;
-
-/** `POST /v1/auth/login` answer. */
-export const aquaLoginResponseSchema = z
-	.object({
-		success: z.boolean(),
-		message: z.string().nullish(),
-		data: z.object({ auth_key: z.string().min(1) }).passthrough().nullish(),
-	})
-	.passthrough();

@@ -272,14 +272,6 @@ export const horoshopEnvelopeSchema = z
 	.passthrough();
 export type HoroshopEnvelope = z.infer<typeof horoshopEnvelopeSchema>;
 
-/** `response` of an ERROR / HTTP_ERROR answer. */
-export const horoshopErrorResponseSchema = z
-	.object({
-		message: z.unknown().optional(),
-		code: z.unknown().optional(),
-	})
-	.passthrough();
-
 /** `response` of an OK `orders/get` answer. Orders stay unknown here so one odd order cannot sink its page. */
 export const horoshopOrdersPageSchema = z
 	.object({
@@ -303,18 +295,6 @@ export const horoshopAvailableStatusesSchema = z
 	})
 	.passthrough();
 export type HoroshopAvailableStatus = z.infer<typeof horoshopAvailableStatusSchema>;
-
-/** One order of an `orders/update` body. The paid flag: `payed` on the Russian/Ukrainian pages, `paid` on the English one. */
-export const horoshopOrderUpdateSchema = z
-	.object({
-		order_id: wireNumber,
-		status: wireNumber.optional(),
-		tracking_code: z.string().optional(),
-		payed: z.union([z.literal(0), z.literal(1)]).optional(),
-		paid: z.union([z.literal(0), z.literal(1)]).optional(),
-	})
-	.passthrough();
-export type HoroshopOrderUpdate = z.infer<typeof horoshopOrderUpdateSchema>;
 
 /** One entry of `response.log` in an `orders/update` answer (WARNING when some orders failed). */
 export const horoshopUpdateLogEntrySchema = z

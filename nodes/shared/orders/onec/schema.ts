@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { exchangeImportResponseSchema, exchangeOrderItemFields, exchangeOrderSchema, optionalText } from '../exchangeSchema';
+import { exchangeOrderItemFields, exchangeOrderSchema, optionalText } from '../exchangeSchema';
 
 /**
  * The order exchange into a 1C:Enterprise HTTP service,
@@ -38,5 +38,3 @@ export const oneCOrderSchema = exchangeOrderSchema({ receiver: '1C', item: oneCO
 export type OneCOrder = z.infer<typeof oneCOrderSchema>;
 /** What the schema accepts (before coercions). */
 export type OneCOrderInput = z.input<typeof oneCOrderSchema>;
-
-export const oneCImportResponseSchema = exchangeImportResponseSchema;
