@@ -11,7 +11,7 @@ export type ItemError = NodeApiError | NodeOperationError;
 /**
  * Collects one result per input item, each paired to the item it came from.
  *
- * With "On Error: Continue" a failed item is emitted with its error attached, so n8n moves it
+ * With "On Error: Continue" a failed item is emitted with its error message, so n8n moves it
  * to the error output (or keeps it on the main output with its message); otherwise the first
  * failure stops the node, naming the item.
  */
