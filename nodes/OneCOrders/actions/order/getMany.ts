@@ -162,7 +162,7 @@ function dateFilter(filters: Filters, timezone: string): string | { problem: str
 		if (!value) continue;
 		const moment = DateTime.fromISO(String(value), { zone: timezone });
 		if (!moment.isValid) return { problem: `Filter "${name}" is not a date: ${String(value)}` };
-		parts.push(`${field} ${operator} datetime'${moment.setZone(timezone).toFormat("yyyy-MM-dd'T'HH:mm:ss")}'`);
+		parts.push(`${field} ${operator} datetime'${moment.toFormat("yyyy-MM-dd'T'HH:mm:ss")}'`);
 	}
 	return parts.join(' and ');
 }
