@@ -252,18 +252,6 @@ export type HoroshopOrderInput = z.input<typeof horoshopOrderSchema>;
  * Every Horoshop answer: `{status, response}`. Documented: OK, ERROR, EMPTY, WARNING; seen in
  * public clients: EXCEPTION, HTTP_ERROR, UNDEFINED_FUNCTION, UNAUTHORIZED, AUTHORIZATION_ERROR.
  */
-export const HOROSHOP_ANSWER_STATUSES = [
-	'OK',
-	'EMPTY',
-	'WARNING',
-	'ERROR',
-	'EXCEPTION',
-	'HTTP_ERROR',
-	'UNDEFINED_FUNCTION',
-	'UNAUTHORIZED',
-	'AUTHORIZATION_ERROR',
-] as const;
-
 export const horoshopEnvelopeSchema = z
 	.object({
 		status: z.string(),
