@@ -9,8 +9,6 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { aquaBaseUrl } from '../nodes/AquaDelivery/transport';
-
 /**
  * Aqua-delivery: a ready API token, or a login and password exchanged at `POST /v1/auth/login`
  * for `data.auth_key`. Either way n8n keeps the token in the hidden `sessionToken` field, gets a
@@ -133,4 +131,9 @@ export class AquaDeliveryApi implements ICredentialType {
 			},
 		],
 	};
+}
+
+/** The base URL without a trailing slash or `/v1`, as users paste either. */
+function aquaBaseUrl(value: unknown): string {
+	return String(value ?? '').trim().replace(/\/+$/, '').replace(/\/v1$/, '');
 }
