@@ -12,7 +12,6 @@ import { statusCodeFor } from '../../../nodes/shared/orders/status';
 import { toLocalText } from '../../../nodes/shared/orders/time';
 import { defaultSettings, transformOrder } from '../../../nodes/shared/orders/transform';
 import { exchangeOrder, horoshopOrder, saleAppOrder, strip } from './fixtures/arbitraries';
-import { fromCanonical as horoshopWire } from './fixtures/horoshopWire';
 
 const RUNS = { numRuns: 1000 };
 
@@ -158,7 +157,7 @@ describe('round trip canonical -> Horoshop orders/get -> canonical', () => {
 		fc.assert(
 			fc.property(horoshopOrder, (order) => {
 				const problems = new Problems();
-				const wire = horoshopWire(order);
+				const wire = horoshop.fromCanonical(order);
 				const back = ok(horoshop.toCanonical(JSON.parse(JSON.stringify(wire)), { timezone: order.timezone, homeCountry: 'UA' }, problems), problems);
 				expect(horoshopView(back)).toEqual(horoshopView(order));
 				expect(back.money.total).toBe(order.money.total);
@@ -172,7 +171,7 @@ describe('Horoshop -> Aqua through the whole transform, sets spread over their i
 	it('sends lines that add up to the total to the kopeck', () => {
 		fc.assert(
 			fc.property(horoshopOrder, (order) => {
-				const wire = JSON.parse(JSON.stringify(horoshopWire(order)));
+				const wire = JSON.parse(JSON.stringify(horoshop.fromCanonical(order)));
 				const settings = { ...defaultSettings('horoshop', 'aqua', order.timezone, '2026-01-01T00:00:00Z'), sets: 'items' as const };
 				const result = transformOrder(wire, settings);
 				if (!result.ok) throw new Error(JSON.stringify(result.errors));

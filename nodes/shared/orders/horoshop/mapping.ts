@@ -6,13 +6,14 @@ import { readMoney, toAmount } from '../money';
 import type { Problems } from '../problems';
 import type { ReadContext } from '../read';
 import { compact, readPhones, readQuantity, textOf } from '../read';
-import { stateOf } from '../status';
-import { readTime } from '../time';
+import { stateOf, statusCodeFor } from '../status';
+import { readTime, toLocalText } from '../time';
 import { parseOrRecord } from '../zodProblems';
-import type { HoroshopOrder, HoroshopProduct } from './schema';
+import type { HoroshopOrder, HoroshopOrderInput, HoroshopProduct } from './schema';
 import { horoshopOrderSchema } from './schema';
 
 const KINDS: Record<string, LineKind> = { gift: 'gift', set_main: 'set', set_item: 'setItem', gift_parent: 'plain' };
+const TYPES: Record<LineKind, string | undefined> = { plain: undefined, gift: 'gift', set: 'set_main', setItem: 'set_item' };
 
 /** A Horoshop order from `orders/get` as a canonical order; undefined when it has errors. */
 export function toCanonical(wire: unknown, context: ReadContext, problems: Problems): CanonicalOrder | undefined {
@@ -168,4 +169,73 @@ function carrierOf(order: HoroshopOrder): Address['carrier'] {
 		branchName: textOf(destination?.warehouse?.name),
 		streetRef: textOf(destination?.street?.id) ?? textOf(legacy?.recipient_address?.street_id),
 	});
+}
+
+/**
+ * A canonical order in the `orders/get` shape. Horoshop has no API to create orders; this is the
+ * shape the shop would show for it (used to check round trips and by the local sandbox).
+ */
+export function fromCanonical(order: CanonicalOrder): HoroshopOrderInput {
+	const goods = countedLines(order).reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
+	const discount = order.money.discount ?? 0;
+	const address = order.address;
+	const doors = address.street && address.house;
+	const carrier = address.carrier;
+	return {
+		order_id: Number(order.ids.horoshop ?? order.id),
+		user: order.customer.id === undefined ? null : Number(order.customer.id),
+		delivery_name: order.customer.name ?? null,
+		delivery_email: order.customer.email ?? null,
+		delivery_phone: order.customer.phones[0] ?? null,
+		delivery_city: address.city ?? null,
+		delivery_address: address.line ?? null,
+		delivery_type: order.delivery.typeId === undefined ? null : { id: Number(order.delivery.typeId), title: order.delivery.title ?? null },
+		delivery_price: order.delivery.carrierTariff ? -1 : toAmount(order.delivery.cost ?? 0),
+		comment: order.comment ?? null,
+		payment_type: order.payment.code === undefined ? null : { id: Number(order.payment.code), title: order.payment.title ?? null },
+		payment_price: toAmount(order.money.paymentFee ?? 0),
+		payed: order.payment.paid ? 1 : 0,
+		total_default: toAmount(goods),
+		total_sum: toAmount(order.money.total === undefined ? goods - discount : order.money.total - (order.delivery.cost ?? 0)),
+		total_quantity: order.lines.reduce((sum, line) => sum + line.quantity, 0),
+		discount_value: toAmount(discount),
+		stat_status: statusOf(order),
+		stat_created: order.createdAt ? toLocalText(order.createdAt, order.timezone) : null,
+		currency: order.money.currency ?? null,
+		manager_comment: order.managerComment ?? null,
+		products: order.lines.map((line) => ({
+			title: line.name ?? null,
+			article: line.product.article ?? line.targetProductId ?? line.product.sku ?? line.product.id ?? '',
+			price: toAmount(line.unitPrice),
+			quantity: line.quantity,
+			total_price: toAmount(line.unitPrice * line.quantity),
+			type: TYPES[line.kind] ?? null,
+			storage_id: line.lineId === undefined ? null : Number(line.lineId),
+			parent_storage_id: line.parentLineId === undefined ? null : Number(line.parentLineId),
+		})),
+		delivery_data:
+			doors || carrier
+				? {
+						deliveryOperatorType: carrier?.operator ?? null,
+						tnNumber: order.delivery.trackingNumber ?? null,
+						tnId: order.delivery.trackingRef ?? null,
+						destination: {
+							address: {
+								type: order.delivery.method === 'carrierBranch' ? 'warehouse' : 'doors',
+								geoObject: { id: carrier?.cityRef ?? null, name: address.city ?? null },
+								warehouse: carrier?.branchRef ? { id: carrier.branchRef, name: carrier.branchName ?? null } : null,
+								street: doors ? { id: carrier?.streetRef ?? null, name: address.street ?? null } : null,
+								buildingNumber: address.house ?? null,
+								flatNumber: address.flat ?? null,
+							},
+						},
+					}
+				: null,
+	};
+}
+
+function statusOf(order: CanonicalOrder): number | null {
+	if (order.source === 'horoshop' && order.status?.code !== undefined) return Number(order.status.code);
+	const code = order.status?.state ? statusCodeFor('horoshop', order.status.state) : undefined;
+	return code === undefined ? null : Number(code);
 }
