@@ -173,7 +173,7 @@ function carrierOf(order: HoroshopOrder): Address['carrier'] {
 
 /**
  * A canonical order in the `orders/get` shape. Horoshop has no API to create orders; this is the
- * shape the shop would show for it (used to check round trips and by the local sandbox).
+ * shape the shop would show for it (Horoshop is read-only here: it serves the round-trip checks of the model).
  */
 export function fromCanonical(order: CanonicalOrder): HoroshopOrderInput {
 	const goods = countedLines(order).reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
