@@ -172,7 +172,7 @@ export const transformerProperties: INodeProperties[] = [
 				description: 'City used when an order has none',
 			},
 			{
-				displayName: 'Delivery Day',
+				displayName: 'Delivery Days After Order',
 				name: 'deliveryDays',
 				type: 'number',
 				typeOptions: { minValue: 0 },

@@ -164,7 +164,7 @@ describe('SaleApp node: create orders', () => {
 		});
 		expect(ok).toEqual([]);
 		expect(failed[0].json.error).toBe(
-			'Order with external ID "O-1": warehouse_id is required with an organisation key (set "warehouseId")',
+			'Order with external ID "O-1": warehouse_id is required with an organisation key (fill "Warehouse ID" on the node)',
 		);
 		expect(sentForms(sandbox)).toEqual([]);
 	});

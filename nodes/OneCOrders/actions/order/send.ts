@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 		displayOptions: show,
 	},
 	{
-		displayName: 'Method',
+		displayName: 'Service Method URL',
 		name: 'method',
 		type: 'string',
 		required: true,

@@ -205,6 +205,7 @@ function prepare(context: IExecuteFunctions, session: SaleAppSession, itemIndex:
 	const label = orderLabel(itemIndex, undefined, textOf(fields.external_id));
 	const candidate: IDataObject = { ...fields };
 	const formNames = { client_id: 'clientId', curency_id: 'currencyId', warehouse_id: 'warehouseId' };
+	const formLabels = { client_id: 'Client ID', curency_id: 'Currency ID', warehouse_id: 'Warehouse ID' };
 	for (const field of OWNER_FIELDS) {
 		if (session.kind === 'counterparty') {
 			delete candidate[field];
@@ -212,7 +213,7 @@ function prepare(context: IExecuteFunctions, session: SaleAppSession, itemIndex:
 		}
 		candidate[field] ??= textOf(param(context, formNames[field], itemIndex, '')) || undefined;
 		if (!candidate[field]) {
-			throw inputError(context, itemIndex, label, `${field} is required with an organisation key (set "${formNames[field]}")`);
+			throw inputError(context, itemIndex, label, `${field} is required with an organisation key (fill "${formLabels[field]}" on the node)`);
 		}
 	}
 	const phone = phoneDigits(candidate.receiver_phone);
