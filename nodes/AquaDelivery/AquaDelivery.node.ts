@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { orderResource } from '../shared/description/orderResource';
 import * as importOrder from './actions/order/import';
 
 export class AquaDelivery implements INodeType {
@@ -18,14 +19,7 @@ export class AquaDelivery implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'aquaDeliveryApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Order', value: 'order' }],
-				default: 'order',
-			},
+			orderResource,
 			{
 				displayName: 'Operation',
 				name: 'operation',

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { orderResource } from '../shared/description/orderResource';
 import { ItemResults } from '../shared/results/itemResults';
 import { transportSettings } from '../shared/transport/retry';
 import * as get from './actions/order/get';
@@ -26,14 +27,7 @@ export class Horoshop implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Order', value: 'order' }],
-				default: 'order',
-			},
+			orderResource,
 			{
 				displayName: 'Operation',
 				name: 'operation',

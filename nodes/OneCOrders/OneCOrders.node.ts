@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { orderResource } from '../shared/description/orderResource';
 import * as getMany from './actions/order/getMany';
 import * as send from './actions/order/send';
 
@@ -19,14 +20,7 @@ export class OneCOrders implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'oneCApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Order', value: 'order' }],
-				default: 'order',
-			},
+			orderResource,
 			{
 				displayName: 'Operation',
 				name: 'operation',

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { orderResource } from '../shared/description/orderResource';
 import { keyKindProperty } from './actions/common';
 import * as create from './actions/order/create';
 import * as del from './actions/order/delete';
@@ -24,14 +25,7 @@ export class SaleApp implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'saleAppApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Order', value: 'order' }],
-				default: 'order',
-			},
+			orderResource,
 			{
 				displayName: 'Operation',
 				name: 'operation',
