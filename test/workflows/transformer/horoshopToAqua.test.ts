@@ -2,6 +2,29 @@ import { CATALOG } from '../../../sandbox/generator';
 import { startSandbox } from '../../../sandbox/server';
 import type { Sandbox } from '../../../sandbox/server';
 import { runWorkflow } from '../../harness/runWorkflow';
+import type { WorkflowNode } from '../../harness/runWorkflow';
+
+/** The two steps both tests share: convert with the sandbox catalogue as product table, then import. */
+const transformAndImport: WorkflowNode[] = [
+	{
+		name: 'Transform',
+		type: 'orderTransformer',
+		parameters: {
+			from: 'horoshop',
+			to: 'aqua',
+			productMapping: 'table',
+			productTable: { values: CATALOG.map((product) => ({ source: product.article, target: String(product.id) })) },
+		},
+		onError: 'continueErrorOutput',
+	},
+	{
+		name: 'Aqua',
+		type: 'aquaDelivery',
+		parameters: { resource: 'order', operation: 'import', options: {} },
+		credentials: ['aquaDeliveryApi'],
+		onError: 'continueErrorOutput',
+	},
+];
 
 describe('Horoshop orders -> Order Transformer -> Aqua Delivery import, on the real engine', () => {
 	let sandbox: Sandbox;
@@ -12,6 +35,14 @@ describe('Horoshop orders -> Order Transformer -> Aqua Delivery import, on the r
 	afterAll(async () => await sandbox.stop());
 	beforeEach(() => sandbox.reset());
 
+	const aquaCredentials = () => ({
+		baseUrl: sandbox.url,
+		signInMethod: 'login',
+		login: sandbox.aqua.login,
+		password: sandbox.aqua.password,
+		sessionToken: '',
+	});
+
 	it('imports every order the transformer could convert, and routes the rest by order and field', async () => {
 		const generated = sandbox.horoshop.addOrders(30, { start: new Date('2026-03-28T20:00:00Z') });
 		// Two orders whose address is only a free-text line that cannot be split safely.
@@ -21,31 +52,14 @@ describe('Horoshop orders -> Order Transformer -> Aqua Delivery import, on the r
 		const result = await runWorkflow({
 			items: shopOrders,
 			nodes: [
-				{
-					name: 'Transform',
-					type: 'orderTransformer',
-					parameters: {
-						from: 'horoshop',
-						to: 'aqua',
-						productMapping: 'table',
-						productTable: { values: CATALOG.map((product) => ({ source: product.article, target: String(product.id) })) },
-					},
-					onError: 'continueErrorOutput',
-				},
-				{
-					name: 'Aqua',
-					type: 'aquaDelivery',
-					parameters: { resource: 'order', operation: 'import', options: {} },
-					credentials: ['aquaDeliveryApi'],
-					onError: 'continueErrorOutput',
-				},
+				...transformAndImport,
 			],
 			connections: {
 				Start: { main: [[{ node: 'Transform', type: 'main', index: 0 }]] },
 				Transform: { main: [[{ node: 'Aqua', type: 'main', index: 0 }], []] },
 			},
 			credentials: {
-				aquaDeliveryApi: { baseUrl: sandbox.url, signInMethod: 'login', login: sandbox.aqua.login, password: sandbox.aqua.password, sessionToken: '' },
+				aquaDeliveryApi: aquaCredentials(),
 			},
 			timezone: 'Europe/Kyiv',
 		});
@@ -91,24 +105,7 @@ describe('Horoshop orders -> Order Transformer -> Aqua Delivery import, on the r
 					parameters: { resource: 'order', operation: 'getAll', returnAll: true, filters: {}, options: {} },
 					credentials: ['horoshopApi'],
 				},
-				{
-					name: 'Transform',
-					type: 'orderTransformer',
-					parameters: {
-						from: 'horoshop',
-						to: 'aqua',
-						productMapping: 'table',
-						productTable: { values: CATALOG.map((product) => ({ source: product.article, target: String(product.id) })) },
-					},
-					onError: 'continueErrorOutput',
-				},
-				{
-					name: 'Aqua',
-					type: 'aquaDelivery',
-					parameters: { resource: 'order', operation: 'import', options: {} },
-					credentials: ['aquaDeliveryApi'],
-					onError: 'continueErrorOutput',
-				},
+				...transformAndImport,
 			],
 			connections: {
 				Start: { main: [[{ node: 'Horoshop', type: 'main', index: 0 }]] },
@@ -117,7 +114,7 @@ describe('Horoshop orders -> Order Transformer -> Aqua Delivery import, on the r
 			},
 			credentials: {
 				horoshopApi: sandbox.horoshop.credentials(),
-				aquaDeliveryApi: { baseUrl: sandbox.url, signInMethod: 'login', login: sandbox.aqua.login, password: sandbox.aqua.password, sessionToken: '' },
+				aquaDeliveryApi: aquaCredentials(),
 			},
 			timezone: 'Europe/Kyiv',
 		});
