@@ -26,10 +26,13 @@ export interface FaultPlan {
 	/** Seconds, or an HTTP date. */
 	retryAfter?: string | number;
 	latencyMs?: number;
+	/** Let this many calls of the route through before the fault starts. */
+	after?: number;
 }
 
 interface ActiveFault extends FaultPlan {
 	remaining?: number;
+	passed: number;
 }
 
 export class FaultPlans {
@@ -38,7 +41,7 @@ export class FaultPlans {
 	constructor(private readonly random: Random) {}
 
 	add(plan: FaultPlan): void {
-		this.plans.push({ ...plan, remaining: plan.times });
+		this.plans.push({ ...plan, remaining: plan.times, passed: 0 });
 	}
 
 	clear(): void {
@@ -49,6 +52,10 @@ export class FaultPlans {
 	take(route: string): FaultPlan | undefined {
 		for (const plan of this.plans) {
 			if (plan.route !== route && plan.route !== '*') continue;
+			if (plan.after !== undefined && plan.passed < plan.after) {
+				plan.passed++;
+				continue;
+			}
 			if (plan.remaining !== undefined) {
 				if (plan.remaining <= 0) continue;
 				plan.remaining--;

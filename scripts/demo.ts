@@ -109,8 +109,9 @@ function summary(execution: RawExecution | undefined, fakes: Sandbox): string {
 		(runData[node] ?? []).flatMap((run) => (run.data?.main?.[output] ?? []).map((item) => item.json));
 	const read = items('Get Shop Orders');
 	const converted = items('Convert to Aqua Orders');
-	const skipped = converted.length - items('Skip Already Imported').length;
-	const imported = items('Import into Aqua');
+	const answered = items('Import into Aqua');
+	const skipped = answered.filter((order) => order.skipped === 'unchanged').length;
+	const imported = answered.filter((order) => order.skipped === undefined);
 	const failed = items('Failed Orders');
 	const lines = [
 		'',

@@ -2,6 +2,12 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { orderResource } from '../shared/description/orderResource';
+import {
+	RECORD_OPERATIONS,
+	executeRecordOperation,
+	recordOperationProperties,
+} from '../shared/import/recordOperations';
+import type { RecordOperation } from '../shared/import/recordOperations';
 import * as getMany from './actions/order/getMany';
 import * as send from './actions/order/send';
 
@@ -29,10 +35,28 @@ export class OneCOrders implements INodeType {
 				displayOptions: { show: { resource: ['order'] } },
 				options: [
 					{
+						name: 'Forget Remembered Order',
+						value: 'forget',
+						description: 'Forget an order, so that the next import sends it to 1C as a new order',
+						action: 'Forget a remembered order',
+					},
+					{
 						name: 'Get Many',
 						value: 'getMany',
 						description: 'Read orders from 1C\'s standard OData interface',
 						action: 'Get many orders',
+					},
+					{
+						name: 'Get Remembered Orders',
+						value: 'getRemembered',
+						description: 'List the orders this workflow sent to 1C, with 1C\'s IDs, and the ones in doubt',
+						action: 'Get remembered orders',
+					},
+					{
+						name: 'Mark Order as Imported',
+						value: 'markImported',
+						description: 'Record 1C\'s ID for an order (e.g. one in doubt found in 1C), so later sends update it',
+						action: 'Mark an order as imported',
 					},
 					{
 						name: 'Send',
@@ -45,6 +69,7 @@ export class OneCOrders implements INodeType {
 			},
 			...send.description,
 			...getMany.description,
+			...recordOperationProperties('1C'),
 		],
 	};
 
@@ -53,6 +78,9 @@ export class OneCOrders implements INodeType {
 		const operation = this.getNodeParameter('operation', 0);
 		if (resource === 'order' && operation === 'send') return await send.execute.call(this);
 		if (resource === 'order' && operation === 'getMany') return await getMany.execute.call(this);
+		if (resource === 'order' && RECORD_OPERATIONS.includes(operation as RecordOperation)) {
+			return await executeRecordOperation.call(this, operation as RecordOperation, '1C', 'oneCApi');
+		}
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 }

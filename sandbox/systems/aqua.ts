@@ -1,6 +1,7 @@
 import { CATALOG } from '../generator';
 import type { GeneratedOrder } from '../generator';
 import type { Sandbox, SandboxRequest, SandboxResponse } from '../server';
+import { ExchangeOrders } from './exchangeOrders';
 
 /** The whole answer for one imported order, as seed 000 shows it. */
 export type WireResult = { success: true; data: Array<Record<string, unknown>> } | { success: false; data: Record<string, string[]> };
@@ -12,8 +13,11 @@ const STATUSES = ['new', 'approved', 'completed', 'removed'];
 /**
  * The fake Aqua-delivery API (seed 000): `POST /v1/auth/login` and `POST /v1/order/import/` with a
  * Bearer token. The import checks required fields, drops lines whose product it does not know,
- * debits `coins` from the client's balance (rejecting the order when it is short), upserts by the
- * sender's id and answers each order under that id with tenant-local times (UTC+3).
+ * debits `coins` from the client's balance (rejecting the order when it is short), updates the
+ * order named by `external_id` or else creates a new one (even for a sender id seen before; see
+ * ExchangeOrders), and answers each order under the sender's id in Aqua's own words: its own
+ * order and product ids, `approved` for a new order its dispatcher took (seed 000's example),
+ * tenant-local times (UTC+3).
  */
 export class AquaFake {
 	login = 'manager@aqua.test';
@@ -23,8 +27,7 @@ export class AquaFake {
 	/** Ready API tokens that are always accepted. */
 	readonly apiTokens = new Set<string>();
 
-	/** Orders by the sender's id. */
-	readonly orders = new Map<string, Json>();
+	readonly orders = new ExchangeOrders();
 
 	/** Loyalty points by client (its `id`, `external_id` or phone). */
 	readonly balances = new Map<string, number>();
@@ -125,10 +128,15 @@ export class AquaFake {
 			return { success: false, data: { order_item_list: ['Ни один товар заказа не найден в системе.'] } };
 		}
 
+		const { found: existing, unknownExternalId } = this.orders.target(key, order.external_id);
+		if (unknownExternalId !== undefined) {
+			return { success: false, data: { external_id: [`Заказ с идентификатором «${unknownExternalId}» не найден.`] } };
+		}
+		const id = existing ? String(existing.id) : String(this.nextOrderId++);
 		const client = order.client as Json;
 		const clientKey = String(client.id ?? client.external_id ?? client.phone);
 		const coins = Number(order.coins ?? 0);
-		const delta = coins - (this.debited.get(key) ?? 0);
+		const delta = coins - (this.debited.get(id) ?? 0);
 		const balance = this.balances.get(clientKey) ?? 0;
 		if (delta > balance) {
 			return {
@@ -137,13 +145,13 @@ export class AquaFake {
 			};
 		}
 		this.balances.set(clientKey, balance - delta);
-		this.debited.set(key, coins);
+		this.debited.set(id, coins);
 
-		const existing = this.orders.get(key);
 		const stored: Json = {
-			id: existing ? existing.id : String(this.nextOrderId++),
+			id,
 			external_id: key,
-			status: order.status,
+			// A new order is taken by Aqua's dispatcher at once; an update sets what was sent.
+			status: !existing && order.status === 'new' ? 'approved' : order.status,
 			client: {
 				id: 68,
 				external_id: client.id ?? null,
@@ -161,7 +169,7 @@ export class AquaFake {
 			shipping_date_from: this.tenantTime(String(order.shipping_date_from)),
 			shipping_date_to: this.tenantTime(String(order.shipping_date_to)),
 			order_item_list: lines.map(({ line, product }) => ({
-				name: line.name ?? product!.name,
+				name: product!.name,
 				quantity: line.quantity,
 				price: line.price,
 				product_id: product!.id + 100,
@@ -171,7 +179,7 @@ export class AquaFake {
 			ask_for_checkout: order.ask_for_checkout ?? null,
 			count_of_returned_bottles: order.count_of_returned_bottles ?? 0,
 		};
-		this.orders.set(key, stored);
+		this.orders.store(key, stored);
 		return { success: true, data: [stored] };
 	}
 

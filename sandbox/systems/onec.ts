@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { Sandbox, SandboxRequest, SandboxResponse } from '../server';
 import { present, productOf, requiredFieldErrors } from './aqua';
 import type { WireResult } from './aqua';
+import { ExchangeOrders } from './exchangeOrders';
 
 type Json = Record<string, unknown>;
 
@@ -14,7 +15,9 @@ const NOT_FOUND_PAGE =
 /**
  * The fake 1C:Enterprise infobase (seed 001) published as `/<publication>/`: HTTP Basic with a
  * Cyrillic user (decoded as UTF-8), the HTTP service `hs/AquaDeliveri/getOrdersURL` taking the
- * shared order array (unknown product -> an empty line), and the standard OData interface with
+ * shared order array (unknown product -> an empty line; `external_id` names the order to update,
+ * else a new order is made, see ExchangeOrders; answers carry 1C's own ids and product refs), and
+ * the standard OData interface with
  * `$top`, `$skip` and a `$filter` on the date. A wrong publication gets the web server's HTML 404;
  * `bom` makes every JSON answer start with a UTF-8 BOM, as many 1C services do.
  */
@@ -33,8 +36,8 @@ export class OneCFake {
 	/** When set, the HTTP service fails with this text and status 500, as 1C does on an exception. */
 	serviceError: string | undefined;
 
-	/** Orders received through the HTTP service, by the sender's id. */
-	readonly orders = new Map<string, Json>();
+	/** Orders received through the HTTP service. */
+	readonly orders = new ExchangeOrders();
 
 	/** Documents the OData interface serves, oldest first. */
 	readonly documents: Json[] = [];
@@ -130,26 +133,35 @@ export class OneCFake {
 	private receiveOne(order: Json, key: string): WireResult {
 		const errors = requiredFieldErrors(order);
 		if (Object.keys(errors).length > 0) return { success: false, data: errors };
-		const existing = this.orders.get(key);
+		const { found: existing, unknownExternalId } = this.orders.target(key, order.external_id);
+		if (unknownExternalId !== undefined) {
+			return { success: false, data: { external_id: [`Не найден заказ с кодом «${unknownExternalId}».`] } };
+		}
 		const stored: Json = {
 			id: existing ? existing.id : String(this.nextNumber++).padStart(9, '0'),
 			external_id: key,
 			status: order.status,
 			total: order.total,
-			shipping_date_from: order.shipping_date_from,
-			shipping_date_to: order.shipping_date_to,
+			shipping_date_from: this.localTime(order.shipping_date_from),
+			shipping_date_to: this.localTime(order.shipping_date_to),
 			// The seed: a line whose product 1C does not find becomes an empty line.
 			order_item_list: (order.order_item_list as Json[]).map((line) => {
 				const product = productOf(line.product_id);
 				return product
-					? { id: line.id ?? guid(product.id), product_id: product.article, name: product.name, quantity: line.quantity, price: line.price }
+					? { id: guid(product.id), product_id: guid(product.id), name: product.name, quantity: line.quantity, price: line.price }
 					: { id: null, product_id: null, name: '', quantity: line.quantity, price: line.price };
 			}),
 			client: order.client,
 			comment: order.comment ?? null,
 		};
-		this.orders.set(key, stored);
+		this.orders.store(key, stored);
 		return { success: true, data: [stored] };
+	}
+
+	/** 1C answers in its server's local time, "2019-11-06 14:00:00" (seed 001's example). */
+	private localTime(value: unknown): unknown {
+		const time = DateTime.fromISO(String(value).replace(' ', 'T'), { zone: this.timezone });
+		return time.isValid ? time.setZone(this.timezone).toFormat('yyyy-MM-dd HH:mm:ss') : value;
 	}
 
 	private odata(request: SandboxRequest): SandboxResponse {

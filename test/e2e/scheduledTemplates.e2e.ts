@@ -102,8 +102,14 @@ describe('template "Horoshop -> Aqua Delivery" run by the real n8n (CLI execute)
 		const before = env.sandbox.log.forRoute('aqua.import').length;
 		const run = await env.n8n.execute(env.templates[template].id);
 		expect(run.exitCode).toBe(0);
-		expect(itemsOf(run.data, 'Skip Already Imported')).toEqual([]);
+		const passedOver = itemsOf(run.data, 'Import into Aqua');
+		expect(passedOver.map((order) => [String(order.external_id), String(order.id), order.skipped]).sort()).toEqual(
+			[...aquaIdOf].map(([shopId, aquaId]) => [shopId, aquaId, 'unchanged']).sort(),
+		);
 		expect(env.sandbox.log.forRoute('aqua.import').length).toBe(before);
+		// Aqua's dispatcher took the new orders ("approved"); nothing was sent to undo it.
+		for (const shopId of aquaIdOf.keys()) expect(env.sandbox.aqua.orders.get(shopId)?.status).toBe('approved');
+		expect(env.sandbox.aqua.orders.duplicates()).toBe(0);
 	});
 
 	it('sends an order again, under its Aqua ID, only when its shop status changed', async () => {
@@ -120,6 +126,7 @@ describe('template "Horoshop -> Aqua Delivery" run by the real n8n (CLI execute)
 		]);
 		expect(env.sandbox.aqua.orders.size).toBe(ordersBefore);
 		expect(env.sandbox.aqua.orders.get(shopId)).toMatchObject({ id: aquaId, status: 'completed' });
+		expect(env.sandbox.aqua.orders.duplicates()).toBe(0);
 	});
 });
 
@@ -135,7 +142,7 @@ describe('template "Horoshop -> Aqua Delivery" when Aqua does not confirm an ord
 		await env?.close();
 	});
 
-	it('puts that order on Failed Orders, does not remember it, and imports it on the next run', async () => {
+	it('puts that order on Failed Orders as outcome unknown, and holds it back as in doubt on the next run instead of doubling it', async () => {
 		const orders = env.sandbox.horoshop.addOrders(4, { start: new Date(Date.now() - HOUR), overrides: { delivery_address: 'вул. Хрещатик, 22' } });
 		const unconfirmed = String(orders[1].order_id);
 		env.sandbox.aqua.omitResultsFor.add(unconfirmed);
@@ -143,9 +150,11 @@ describe('template "Horoshop -> Aqua Delivery" when Aqua does not confirm an ord
 		const first = await env.n8n.execute(env.templates[template].id);
 		expect(first.exitCode).toBe(0);
 		const failedAtAqua = itemsOf(first.data, 'Import into Aqua', 1);
-		expect(failedAtAqua).toEqual([expect.objectContaining({ id: unconfirmed, error: expect.stringContaining(unconfirmed) })]);
+		expect(failedAtAqua).toEqual([
+			expect.objectContaining({ id: unconfirmed, error: expect.stringContaining(unconfirmed), details: expect.objectContaining({ errorKind: 'outcome_unknown' }) }),
+		]);
 		expect(itemsOf(first.data, 'Failed Orders')).toEqual([expect.objectContaining({ id: unconfirmed })]);
-		expect(itemsOf(first.data, 'Remember Aqua IDs').map((order) => String(order.external_id)).sort()).toEqual(
+		expect(itemsOf(first.data, 'Import into Aqua').map((order) => String(order.external_id)).sort()).toEqual(
 			orders.map((order) => String(order.order_id)).filter((id) => id !== unconfirmed).sort(),
 		);
 
@@ -153,9 +162,11 @@ describe('template "Horoshop -> Aqua Delivery" when Aqua does not confirm an ord
 		const sentBefore = ordersSentToAqua(env).length;
 		const second = await env.n8n.execute(env.templates[template].id);
 		expect(second.exitCode).toBe(0);
-		expect(ordersSentToAqua(env).slice(sentBefore).map((order) => String(order.id))).toEqual([unconfirmed]);
-		expect(itemsOf(second.data, 'Remember Aqua IDs').map((order) => String(order.external_id))).toEqual([unconfirmed]);
-		expect(itemsOf(second.data, 'Failed Orders')).toEqual([]);
+		expect(ordersSentToAqua(env).slice(sentBefore)).toEqual([]);
+		expect(itemsOf(second.data, 'Failed Orders')).toEqual([
+			expect.objectContaining({ id: unconfirmed, details: expect.objectContaining({ errorKind: 'in_doubt' }) }),
+		]);
+		expect(env.sandbox.aqua.orders.ofSender(unconfirmed)).toHaveLength(1);
 	});
 });
 

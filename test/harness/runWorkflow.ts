@@ -4,6 +4,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IConnections,
+	IDataObject,
 	INode,
 	INodeExecutionData,
 	INodeType,
@@ -35,6 +36,11 @@ export interface WorkflowRun {
 	/** Decrypted credential data by credential type name. */
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	timezone?: string;
+	/**
+	 * The workflow's static data, as n8n loads it from the database before a production run; the
+	 * run changes it in place, so passing the same object to the next run carries it over.
+	 */
+	staticData?: IDataObject;
 	extraNodeTypes?: INodeType[];
 	extraCredentialTypes?: ICredentialType[];
 }
@@ -98,7 +104,7 @@ export async function runWorkflow(spec: WorkflowRun): Promise<WorkflowResult> {
 		nodeTypes: types,
 		active: false,
 		settings: { timezone: spec.timezone ?? 'Europe/Kyiv' },
-		staticData: {},
+		staticData: spec.staticData ?? {},
 	});
 
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {

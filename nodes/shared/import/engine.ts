@@ -3,10 +3,14 @@ import type { ZodType, ZodTypeDef } from 'zod';
 
 import { mapWithLimit, toBatches } from '../results/batches';
 import type { Batch } from '../results/batches';
-import type { ItemError, ItemResults } from '../results/itemResults';
-import { callApi } from '../transport/request';
+import type { ErrorKind, ItemError, ItemResults } from '../results/itemResults';
+import { callApi, failureKindOf } from '../transport/request';
 import type { TransportSettings } from '../transport/retry';
 import { describeIssues, describeRejection, orderLabel } from './describe';
+import { describeLines, droppedLines } from './lines';
+import type { SentLine } from './lines';
+import { ImportRecord, fingerprintOf } from './record';
+import type { RememberedOrder } from './record';
 
 /** Where orders go: both Aqua-delivery and 1C take the same array and answer the same envelope. */
 export interface ImportTarget {
@@ -16,8 +20,6 @@ export interface ImportTarget {
 	url: string;
 	/** The wire schema every order must pass before it may be sent. */
 	schema: ZodType<{ id: string; external_id?: unknown }, ZodTypeDef, unknown>;
-	/** The receiver upserts by the sender's id, so repeating a batch after a lost answer is safe. */
-	upserts: boolean;
 	skipSslCertificateValidation?: boolean;
 }
 
@@ -26,6 +28,13 @@ export interface ImportSettings {
 	concurrency: number;
 	/** Validate and report only; nothing is sent. */
 	validateOnly: boolean;
+	/** Keep sender id -> receiver id in the workflow (see ImportRecord). */
+	remember: boolean;
+	rememberAtMost: number;
+	/** A remembered order whose wire form is the same as last accepted is not sent again. */
+	skipUnchanged: boolean;
+	/** An order imported without some of its lines goes to the main output with a note. */
+	acceptDroppedLines: boolean;
 	transport: TransportSettings;
 }
 
@@ -44,13 +53,21 @@ interface ReadyOrder {
 
 type Outcome =
 	| { itemIndex: number; ok: true; json: IDataObject }
-	| { itemIndex: number; ok: false; error: ItemError | string; details: IDataObject };
+	| { itemIndex: number; ok: false; error: ItemError | string; details: IDataObject; kind?: ErrorKind };
 
 /**
- * The one order-import engine: validate every order with the system's schema, refuse a second
- * order with an id already seen in this run, send the rest in batches (a few at a time) through
- * the shared transport, and match the answer's per-order results to input items by sender id.
- * Every input order ends in exactly one place: main output, or error output with the reason.
+ * The one order-import engine. Every input order ends in exactly one place, main output or error
+ * output with the reason, and none is sent twice:
+ * - each order is checked with the system's schema; a second order with an id already seen in
+ *   this run is refused;
+ * - the receiver's id remembered from an earlier run is sent as `external_id`, so the receiver
+ *   updates the order (the only re-import the seeds promise to recognise); an order whose earlier
+ *   answer was lost is held back as in doubt;
+ * - updates and new orders go in separate batches, a few at a time, through the shared transport,
+ *   so a batch of updates may be repeated after a lost answer while a batch of new orders is not
+ *   (each of its orders is then "outcome unknown" and remembered as in doubt);
+ * - the answer's per-order results are matched to input items by sender id, and each imported
+ *   order's lines are compared with the ones sent.
  */
 export async function importOrders(
 	context: IExecuteFunctions,
@@ -59,16 +76,81 @@ export async function importOrders(
 	settings: ImportSettings,
 	results: ItemResults,
 ): Promise<void> {
+	const record = settings.remember
+		? ImportRecord.open(context, target.system, target.credentialType, settings.rememberAtMost)
+		: undefined;
+	const ready = prepareOrders(target, inputs, record, settings.skipUnchanged, results);
+
+	if (settings.validateOnly) {
+		for (const order of ready) results.success(order.itemIndex, order.wire);
+		return;
+	}
+
+	// Without "continue on error" the first failure stops the node: later batches are not started.
+	const stopOnFailure = !context.continueOnFail();
+	let stopped = false;
+	// A failure every later batch would meet too (a refused sign-in): asked once, not per batch.
+	let cannotSend: ItemError | undefined;
+	const send = async (batch: Batch<ReadyOrder>): Promise<Outcome[]> => {
+		const orders = batch.entries.map((entry) => entry.value);
+		if (cannotSend) return orders.map((order) => failed(order, cannotSend!));
+		if (stopped) return [];
+		const batchOutcomes = await sendBatch(context, target, orders, settings, record);
+		const [firstOutcome] = batchOutcomes;
+		if (firstOutcome && !firstOutcome.ok && failureKindOf(firstOutcome.error) === 'cannot_send') {
+			cannotSend = firstOutcome.error as ItemError;
+		}
+		if (stopOnFailure && batchOutcomes.some((outcome) => !outcome.ok)) stopped = true;
+		return batchOutcomes;
+	};
+	const entries = (orders: ReadyOrder[]) => orders.map((order) => ({ itemIndex: order.itemIndex, value: order }));
+	const [first, ...rest] = [
+		...toBatches(entries(ready.filter((order) => hasValue(order.externalId))), settings.batchSize),
+		...toBatches(entries(ready.filter((order) => !hasValue(order.externalId))), settings.batchSize),
+	];
+	if (first) {
+		// The first batch goes alone so that a token exchange (Aqua sign-in) happens once, not per batch.
+		const outcomes = [await send(first), ...(await mapWithLimit(rest, settings.concurrency, send))];
+		for (const outcome of outcomes.flat().sort((a, b) => a.itemIndex - b.itemIndex)) {
+			if (outcome.ok) results.success(outcome.itemIndex, outcome.json);
+			else results.failure(outcome.itemIndex, outcome.error, outcome.details, outcome.kind);
+		}
+	}
+	record?.prune();
+}
+
+/**
+ * Checks every order, fills in remembered receiver ids, holds back orders in doubt and passes
+ * over orders that have not changed since the receiver accepted them.
+ */
+function prepareOrders(
+	target: ImportTarget,
+	inputs: ImportInput[],
+	record: ImportRecord | undefined,
+	skipUnchanged: boolean,
+	results: ItemResults,
+): ReadyOrder[] {
 	const ready: ReadyOrder[] = [];
 	const firstItemOf = new Map<string, number>();
 	for (const { itemIndex, order } of inputs) {
-		const parsed = target.schema.safeParse(order);
+		const senderId = senderIdOf(order);
+		const remembered = senderId === undefined ? undefined : record?.get(senderId);
+		let toCheck = order;
+		if (remembered && !hasValue((order as IDataObject).external_id)) {
+			if (remembered.state === 'in_doubt') {
+				results.failure(itemIndex, inDoubtMessage(target.system, senderId!, remembered), { orderId: senderId, sentAt: remembered.at }, 'in_doubt');
+				continue;
+			}
+			toCheck = { ...(order as IDataObject), external_id: remembered.receiverId };
+		}
+		const parsed = target.schema.safeParse(toCheck);
 		if (!parsed.success) {
 			const problems = describeIssues(parsed.error.issues);
 			results.failure(
 				itemIndex,
 				`${capitalize(orderLabel(order, itemIndex))} is not valid, so it was not sent to ${target.system}: ${problems.join('; ')}`,
 				{ problems },
+				'invalid',
 			);
 			continue;
 		}
@@ -79,46 +161,26 @@ export async function importOrders(
 				itemIndex,
 				`Order ${wire.id} appears again in this run (first in item ${first + 1}); only the first one is sent`,
 				{ orderId: wire.id, duplicateOfItem: first },
+				'invalid',
 			);
 			continue;
 		}
 		firstItemOf.set(wire.id, itemIndex);
+		if (skipUnchanged && remembered?.state === 'imported' && remembered.sent === fingerprintOf(wire)) {
+			results.success(itemIndex, { id: remembered.receiverId, external_id: wire.id, skipped: 'unchanged', lastSentAt: remembered.at });
+			continue;
+		}
 		ready.push({ itemIndex, id: wire.id, externalId: wire.external_id, wire });
 	}
-
-	if (settings.validateOnly) {
-		for (const order of ready) results.success(order.itemIndex, order.wire);
-		return;
-	}
-
-	// Without "continue on error" the first failure stops the node: later batches are not started.
-	const stopOnFailure = !context.continueOnFail();
-	let stopped = false;
-	const send = async (batch: Batch<ReadyOrder>): Promise<Outcome[]> => {
-		if (stopped) return [];
-		const orders = batch.entries.map((entry) => entry.value);
-		const batchOutcomes = await sendBatch(context, target, orders, settings.transport);
-		if (stopOnFailure && batchOutcomes.some((outcome) => !outcome.ok)) stopped = true;
-		return batchOutcomes;
-	};
-	const [first, ...rest] = toBatches(
-		ready.map((order) => ({ itemIndex: order.itemIndex, value: order })),
-		settings.batchSize,
-	);
-	if (!first) return;
-	// The first batch goes alone so that a token exchange (Aqua sign-in) happens once, not per batch.
-	const outcomes = [await send(first), ...(await mapWithLimit(rest, settings.concurrency, send))];
-	for (const outcome of outcomes.flat().sort((a, b) => a.itemIndex - b.itemIndex)) {
-		if (outcome.ok) results.success(outcome.itemIndex, outcome.json);
-		else results.failure(outcome.itemIndex, outcome.error, outcome.details);
-	}
+	return ready;
 }
 
 async function sendBatch(
 	context: IExecuteFunctions,
 	target: ImportTarget,
 	orders: ReadyOrder[],
-	transport: TransportSettings,
+	settings: ImportSettings,
+	record: ImportRecord | undefined,
 ): Promise<Outcome[]> {
 	let body: unknown;
 	try {
@@ -132,18 +194,19 @@ async function sendBatch(
 				body: orders.map((order) => order.wire),
 				skipSslCertificateValidation: target.skipSslCertificateValidation,
 			},
-			settings: transport,
-			idempotent: target.upserts,
+			settings: settings.transport,
+			// Every order names the receiver's order, so sending the batch again only updates them.
+			idempotent: orders.every((order) => hasValue(order.externalId)),
 			itemIndex: orders[0].itemIndex,
 		});
 		body = response.body;
 	} catch (error) {
-		return orders.map((order) => ({
-			itemIndex: order.itemIndex,
-			ok: false,
-			error: error as ItemError,
-			details: { orderId: order.id },
-		}));
+		const apiError = error as ItemError;
+		if (failureKindOf(apiError) === 'outcome_unknown') {
+			for (const order of orders) record?.inDoubt(order.id, order.wire);
+			apiError.description = outcomeUnknownAdvice(target.system, record !== undefined);
+		}
+		return orders.map((order) => failed(order, apiError));
 	}
 
 	const envelope = body as { success?: unknown; data?: unknown; message?: unknown } | undefined;
@@ -151,18 +214,15 @@ async function sendBatch(
 	if (!envelope || typeof envelope !== 'object' || (!perOrder && envelope.success !== true)) {
 		const reason = envelope?.message ?? envelope?.data ?? body;
 		const message = `${target.system} refused the whole batch of ${orders.length}: ${describeRejection(reason)}`;
-		return orders.map((order) => ({ itemIndex: order.itemIndex, ok: false, error: message, details: { orderId: order.id } }));
+		return orders.map((order) => failed(order, message, 'rejected'));
 	}
 
 	return orders.map((order): Outcome => {
 		const result = resultFor(perOrder ?? {}, order);
 		if (!isRecord(result)) {
-			return {
-				itemIndex: order.itemIndex,
-				ok: false,
-				error: `${target.system} sent no result for order ${order.id}; it may or may not have been imported, check it there before sending it again`,
-				details: { orderId: order.id },
-			};
+			record?.inDoubt(order.id, order.wire);
+			const message = `${target.system} sent no result for order ${order.id}; it may or may not have been imported. ${outcomeUnknownAdvice(target.system, record !== undefined)}`;
+			return failed(order, message, 'outcome_unknown');
 		}
 		if (result.success !== true) {
 			return {
@@ -170,19 +230,67 @@ async function sendBatch(
 				ok: false,
 				error: `${target.system} rejected order ${order.id}: ${describeRejection(result.data)}`,
 				details: { orderId: order.id, response: (result.data ?? null) as IDataObject },
+				kind: 'rejected',
 			};
 		}
-		return { itemIndex: order.itemIndex, ok: true, json: importedOrder(result.data, order) };
+		const imported = importedOrder(result.data, order);
+		const receiverId = hasValue(imported.id) ? String(imported.id) : undefined;
+		const outcome = checkLines(target.system, order, imported, receiverId, settings.acceptDroppedLines);
+		// An order that lost lines keeps its id but not the fingerprint: it is not "unchanged" until fixed.
+		if (receiverId !== undefined) record?.imported(order.id, receiverId, outcome.ok ? order.wire : undefined);
+		return outcome;
 	});
+}
+
+/** An imported order whose stored lines lack some sent ones is not a plain success. */
+function checkLines(
+	system: string,
+	order: ReadyOrder,
+	imported: IDataObject,
+	receiverId: string | undefined,
+	accept: boolean,
+): Outcome {
+	const sent = order.wire.order_item_list as unknown as SentLine[];
+	const dropped = droppedLines(sent, imported.order_item_list);
+	if (dropped.length === 0) return { itemIndex: order.itemIndex, ok: true, json: imported };
+	const message =
+		`${system} imported order ${order.id}${receiverId ? ` as ${receiverId}` : ''} without ${dropped.length} of its ${sent.length} ` +
+		`line${sent.length === 1 ? '' : 's'}: ${describeLines(dropped)} (${system} does not know ${dropped.length === 1 ? 'this product' : 'these products'})`;
+	if (accept) return { itemIndex: order.itemIndex, ok: true, json: { ...imported, droppedLines: dropped as unknown as IDataObject[], note: message } };
+	return {
+		itemIndex: order.itemIndex,
+		ok: false,
+		error: `${message}. Fix the product IDs and send the order again: it goes as an update${receiverId ? ` of ${receiverId}` : ''}`,
+		details: { orderId: order.id, receiverId: receiverId ?? null, droppedLines: dropped as unknown as IDataObject[], response: imported },
+		kind: 'lines_dropped',
+	};
+}
+
+function failed(order: ReadyOrder, error: ItemError | string, kind?: ErrorKind): Outcome {
+	return { itemIndex: order.itemIndex, ok: false, error, details: { orderId: order.id }, kind };
+}
+
+function outcomeUnknownAdvice(system: string, remembered: boolean): string {
+	return remembered
+		? `The order is remembered as in doubt and held back from later runs, so it is not doubled. Look it up in ${system}: ` +
+				`if it is there, use the operation "Mark Order as Imported" with ${system}'s ID (or send the order with that ID as External ID); ` +
+				`if it is not, use "Forget Remembered Order" and it is sent as new next time.`
+		: `Look the order up in ${system} before sending it again: sent again without ${system}'s ID as External ID, it may become a second order.`;
+}
+
+function inDoubtMessage(system: string, orderId: string, remembered: RememberedOrder): string {
+	return (
+		`Order ${orderId} was sent to ${system} at ${remembered.at}, but the answer was lost, so ${system} may have it already; ` +
+		`it is held back so that it is not doubled. Look it up in ${system}: if it is there, use the operation "Mark Order as Imported" ` +
+		`with ${system}'s ID (or send the order with that ID as External ID); if it is not, use "Forget Remembered Order" and it is sent as new.`
+	);
 }
 
 /** The result is keyed by the sender id; some receivers key it by the id they gave the order. */
 function resultFor(perOrder: Record<string, unknown>, order: ReadyOrder): unknown {
 	if (order.id in perOrder) return perOrder[order.id];
 	const externalId = order.externalId;
-	if (externalId !== undefined && externalId !== null && String(externalId) in perOrder) {
-		return perOrder[String(externalId)];
-	}
+	if (hasValue(externalId) && String(externalId) in perOrder) return perOrder[String(externalId)];
 	return undefined;
 }
 
@@ -191,6 +299,15 @@ function importedOrder(data: unknown, order: ReadyOrder): IDataObject {
 	const imported = Array.isArray(data) ? data[0] : data;
 	if (isRecord(imported)) return imported as IDataObject;
 	return { external_id: order.id, result: (data ?? null) as IDataObject };
+}
+
+function senderIdOf(order: unknown): string | undefined {
+	const id = (order as IDataObject | null)?.id;
+	return (typeof id === 'string' && id.trim() !== '') || typeof id === 'number' ? String(id).trim() : undefined;
+}
+
+function hasValue(value: unknown): boolean {
+	return value !== undefined && value !== null && String(value).trim() !== '';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -12,7 +12,7 @@ import type {
 import { excerptOf, parseJsonBody } from './body';
 import { apiError, networkFailureOf, statusOf } from './errors';
 import { secretsOf } from './redact';
-import { DEFAULT_RETRY, backoffDelay, isRetryableStatus, parseRetryAfter } from './retry';
+import { DEFAULT_RETRY, backoffDelay, parseRetryAfter } from './retry';
 import type { TransportSettings } from './retry';
 
 export type ApiContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -46,7 +46,11 @@ export interface ApiCall {
 	credentialType: string;
 	request: ApiRequest;
 	settings?: TransportSettings;
-	/** Safe to repeat after a 500 or a lost answer: reads, and writes the server de-duplicates. */
+	/**
+	 * Safe to repeat after a lost answer (timeout, reset, 500, 502, 504): reads, and writes whose
+	 * repetition changes nothing (an update by the receiver's id). Other calls are not repeated
+	 * then, unless `beforeRetry` can settle what happened.
+	 */
 	idempotent?: boolean;
 	itemIndex?: number;
 	/** Extra strings to keep out of errors, besides the credential's secrets. */
@@ -78,6 +82,15 @@ const CONNECTION_FAILURES: Record<string, string> = {
 	EAI_AGAIN: 'the server name could not be looked up; check the URL and the network',
 };
 
+/** The server says it did not take the request: always safe to try again later. */
+const REFUSED_STATUSES = new Set([429, 503]);
+
+/** The server may have done the work before failing to answer. */
+const OUTCOME_UNKNOWN_STATUSES = new Set([500, 502, 504]);
+
+/** Failures before any byte reached the server. */
+const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
 const DEFAULT_SETTINGS: TransportSettings = { timeoutMs: 30_000, retry: DEFAULT_RETRY };
 
 /**
@@ -100,6 +113,8 @@ export async function callApi(context: ApiContext, call: ApiCall): Promise<ApiRe
 			secrets,
 		});
 
+	// Repeating a request that may have taken effect is harmless only for some calls.
+	const safeToRepeat = call.idempotent === true || call.beforeRetry !== undefined;
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
 		const outcome = await send(context, call, settings.timeoutMs).then(
@@ -116,27 +131,34 @@ export async function callApi(context: ApiContext, call: ApiCall): Promise<ApiRe
 				return { statusCode, headers, body: parsed.value, attempts: attempt };
 			}
 			const error = fail(describeHttpFailure(body), statusCode);
-			if (!isRetryableStatus(statusCode, call.idempotent === true)) throw error;
+			const outcomeUnknown = OUTCOME_UNKNOWN_STATUSES.has(statusCode);
+			if (!outcomeUnknown && !REFUSED_STATUSES.has(statusCode)) throw withKind(error, 'rejected');
 			retryAfterMs = parseRetryAfter(headers['retry-after']);
-			failure = { attempt, statusCode, outcomeUnknown: statusCode >= 500, error };
+			failure = { attempt, statusCode, outcomeUnknown, error };
 		} else {
 			const network = networkFailureOf(outcome.thrown);
 			if (!network) {
+				// 401 after n8n renewed the credential, or a request that could not be made (a sign-in refused).
 				const statusCode = statusOf(outcome.thrown);
-				throw fail(describeThrown(outcome.thrown, statusCode), statusCode);
+				throw withKind(fail(describeThrown(outcome.thrown, statusCode), statusCode), 'cannot_send');
 			}
 			const what = network.timedOut
 				? `no answer within ${seconds(settings.timeoutMs)} s`
 				: `${CONNECTION_FAILURES[network.code] ?? 'the connection failed'} (${network.code})`;
-			failure = { attempt, networkCode: network.code, outcomeUnknown: true, error: fail(what) };
+			failure = { attempt, networkCode: network.code, outcomeUnknown: !NOT_CONNECTED_CODES.has(network.code), error: fail(what) };
 		}
 
+		if (failure.outcomeUnknown && !safeToRepeat) {
+			failure.error.message += `; it was not sent again, as ${call.system} may have done it already`;
+			throw withKind(withAttempts(failure.error, attempt), 'outcome_unknown');
+		}
 		if (attempt >= retry.maxAttempts) {
-			throw withAttempts(failure.error, attempt);
+			throw withKind(withAttempts(failure.error, attempt), 'transport');
 		}
 		const waitMs = retryAfterMs ?? backoffDelay(attempt, retry);
 		if (waitedMs + waitMs > retry.maxTotalWaitMs) {
-			throw withAttempts(failure.error, attempt, `the next wait (${seconds(waitMs)} s) would pass the ${seconds(retry.maxTotalWaitMs)} s retry budget`);
+			const reason = `the next wait (${seconds(waitMs)} s) would pass the ${seconds(retry.maxTotalWaitMs)} s retry budget`;
+			throw withKind(withAttempts(failure.error, attempt, reason), 'transport');
 		}
 		if (failure.outcomeUnknown && call.beforeRetry) {
 			const settled = await call.beforeRetry(failure);
@@ -147,6 +169,27 @@ export async function callApi(context: ApiContext, call: ApiCall): Promise<ApiRe
 		waitedMs += waitMs;
 		await sleep(waitMs);
 	}
+}
+
+/**
+ * What a failed call means for its caller:
+ * - `rejected`: the server answered no (4xx other than 429);
+ * - `outcome_unknown`: the request may have reached the server and taken effect (timeout, reset,
+ *   500, 502, 504), and repeating it was not known to be harmless, so it was not repeated;
+ * - `transport`: the server could not take it (refused connection, 429, 503, ...) or, for a call
+ *   safe to repeat, kept failing, after every retry;
+ * - `cannot_send`: the request could not be made at all (credentials refused, sign-in failed);
+ *   the same call would fail the same way again.
+ */
+export type FailureKind = 'rejected' | 'outcome_unknown' | 'transport' | 'cannot_send';
+
+export function failureKindOf(error: unknown): FailureKind | undefined {
+	return (error as NodeApiError | undefined)?.context?.failureKind as FailureKind | undefined;
+}
+
+function withKind(error: NodeApiError, kind: FailureKind): NodeApiError {
+	error.context.failureKind = kind;
+	return error;
 }
 
 async function send(context: ApiContext, call: ApiCall, timeoutMs: number): Promise<RawResponse> {

@@ -16,13 +16,6 @@ export const DEFAULT_RETRY: RetryPolicy = {
 	maxDelayMs: 15_000,
 };
 
-/** Statuses that mean "try again later" for any request. 500 is added for reads only. */
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
-
-export function isRetryableStatus(status: number, idempotent: boolean): boolean {
-	return RETRYABLE_STATUSES.has(status) || (idempotent && status === 500);
-}
-
 /** Capped exponential backoff with full jitter: a random wait in [0, min(cap, base * 2^attempt)). */
 export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random) {
 	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
@@ -57,7 +50,7 @@ export const transportOptions: INodeProperties[] = [
 		placeholder: 'Add Retry Settings',
 		default: { settings: { maxAttempts: 4, maxTotalWaitSeconds: 60 } },
 		description:
-			'Failed requests that are safe to repeat (network errors, timeouts, 429, 502, 503, 504) are retried with growing, randomised waits',
+			'Requests the server did not take (connection refused, 429, 503) are retried with growing, randomised waits. After a timeout, a dropped connection or a 500/502/504 the server may have done the work, so only requests that are harmless to repeat (reads, updates by the receiver\'s ID) are retried; new orders then go to the error output as outcome unknown, never sent twice.',
 		options: [
 			{
 				displayName: 'Settings',

@@ -1,7 +1,6 @@
 import {
 	DEFAULT_RETRY,
 	backoffDelay,
-	isRetryableStatus,
 	parseRetryAfter,
 	transportOptions,
 	transportSettings,
@@ -34,12 +33,6 @@ describe('retry policy', () => {
 		expect(backoffDelay(3, policy, highest)).toBe(399);
 		expect(backoffDelay(10, policy, highest)).toBe(999);
 		expect(backoffDelay(3, policy, () => 0)).toBe(0);
-	});
-
-	it('retries only statuses that mean "try later", and 500 only for safe requests', () => {
-		for (const status of [429, 502, 503, 504]) expect(isRetryableStatus(status, false)).toBe(true);
-		for (const status of [400, 401, 403, 404, 409, 422, 500]) expect(isRetryableStatus(status, false)).toBe(false);
-		expect(isRetryableStatus(500, true)).toBe(true);
 	});
 
 	it('turns node options into settings with defaults for what is not set', () => {

@@ -28,7 +28,7 @@ describe('Aqua Delivery: import orders on the real engine', () => {
 	const importRun = (
 		items: IDataObject[],
 		options: IDataObject = {},
-		extra: { onError?: 'continueErrorOutput'; credentials?: Credentials; parameters?: IDataObject } = {},
+		extra: { onError?: 'continueErrorOutput'; credentials?: Credentials; parameters?: IDataObject; staticData?: IDataObject } = {},
 	) =>
 		runWorkflow({
 			items,
@@ -47,6 +47,7 @@ describe('Aqua Delivery: import orders on the real engine', () => {
 				},
 			],
 			credentials: { aquaDeliveryApi: extra.credentials ?? signIn() },
+			staticData: extra.staticData,
 		});
 
 	const importRequests = () => sandbox.log.forRoute('aqua.import');
@@ -81,14 +82,37 @@ describe('Aqua Delivery: import orders on the real engine', () => {
 		expect(new Set(importRequests().map((entry) => entry.auth))).toEqual(new Set([expect.stringMatching(/^Bearer aqua-session-/)]));
 	});
 
-	it('re-importing an order updates it in Aqua instead of creating a second one', async () => {
+	it('remembers Aqua\'s id and sends it back as external_id on the next run, so Aqua updates the order', async () => {
 		const [order] = orders(1);
-		const first = await importRun([order]);
-		const second = await importRun([{ ...order, status: 'approved' }]);
+		const staticData = {};
+		const first = await importRun([order], {}, { staticData });
+		const second = await importRun([{ ...order, status: 'completed' }], {}, { staticData });
 
-		expect(second.output('Aqua', 0)[0].json.id).toBe(first.output('Aqua', 0)[0].json.id);
+		const aquaId = first.output('Aqua', 0)[0].json.id;
+		expect((importRequests()[1].body as IDataObject[])[0].external_id).toBe(Number(aquaId));
+		expect(second.output('Aqua', 0)[0].json.id).toBe(aquaId);
 		expect(sandbox.aqua.orders.size).toBe(1);
-		expect(sandbox.aqua.orders.get(String(order.id))!.status).toBe('approved');
+		expect(sandbox.aqua.orders.get(String(order.id))!.status).toBe('completed');
+	});
+
+	it('answers in Aqua\'s own words: its order and product ids, and "approved" for a new order', async () => {
+		const [order] = orders(1);
+		const result = await importRun([order]);
+
+		const [stored] = result.output('Aqua', 0);
+		expect(order.status).toBe('new');
+		expect(stored.json.status).toBe('approved');
+		const sentProducts = (order.order_item_list as IDataObject[]).map((line) => line.product_id);
+		for (const line of stored.json.order_item_list as IDataObject[]) expect(sentProducts).not.toContain(line.product_id);
+	});
+
+	it('without the record, an order sent again is a second order in Aqua (the seed promises no more)', async () => {
+		const [order] = orders(1);
+		await importRun([order], { remember: false });
+		await importRun([order], { remember: false });
+
+		expect(sandbox.aqua.orders.size).toBe(2);
+		expect(sandbox.aqua.orders.duplicates()).toBe(1);
 	});
 
 	it('sends the rest of a batch to the main output when Aqua rejects some of its orders', async () => {

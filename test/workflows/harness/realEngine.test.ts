@@ -42,7 +42,7 @@ describe('workflow on the real n8n engine', () => {
 		expect(failed.pairedItem).toEqual({ item: 1 });
 		expect(failed.json).toMatchObject({ id: 2, bad: true });
 		expect(failed.json.error).toBe('Echo: echo item failed (HTTP 422): "order 2 is not valid"');
-		expect(failed.json.details).toEqual({ httpCode: '422' });
+		expect(failed.json.details).toEqual({ errorKind: 'rejected', httpCode: '422' });
 	});
 
 	it('stops the workflow naming the item when the node is not set to continue', async () => {

@@ -73,16 +73,32 @@ describe('1C Orders: send orders to the HTTP service on the real engine', () => 
 		expect(result.output('1C', 0)).toHaveLength(1);
 	});
 
-	it('accepts a line whose product 1C does not know, as an empty line', async () => {
+	it('an order 1C stores with an empty line in place of an unknown product goes to the error output naming it', async () => {
 		const [order] = orders(1);
 		order.order_item_list = [{ product_id: 'UNKNOWN-1', price: 10, quantity: 1 }, { product_id: 'WTR-19', price: 150, quantity: 1 }];
 		const result = await send([order]);
 
-		const stored = result.output('1C', 0)[0].json;
-		expect(stored.order_item_list).toEqual([
-			{ id: null, product_id: null, name: '', quantity: 1, price: 10 },
-			expect.objectContaining({ product_id: 'WTR-19', quantity: 1 }),
-		]);
+		expect(result.output('1C', 0)).toEqual([]);
+		const [failed] = result.output('1C', 1);
+		const oneCId = sandbox.onec.orders.get(String(order.id))!.id;
+		expect(failed.json.error).toBe(
+			`1C imported order ${order.id} as ${oneCId} without 1 of its 2 lines: UNKNOWN-1 × 1 (1C does not know this product). ` +
+				`Fix the product IDs and send the order again: it goes as an update of ${oneCId}`,
+		);
+		expect(failed.json.details).toMatchObject({ errorKind: 'lines_dropped', receiverId: oneCId, droppedLines: [{ product_id: 'UNKNOWN-1' }] });
+		expect((sandbox.onec.orders.get(String(order.id))!.order_item_list as IDataObject[])[0]).toEqual({
+			id: null, product_id: null, name: '', quantity: 1, price: 10,
+		});
+	});
+
+	it('with Accept Orders With Dropped Lines, such an order goes on with a note', async () => {
+		const [order] = orders(1);
+		order.order_item_list = [{ product_id: 'UNKNOWN-1', price: 10, quantity: 1 }, { product_id: 'WTR-19', price: 150, quantity: 1 }];
+		const result = await send([order], { options: { acceptDroppedLines: true } });
+
+		const [stored] = result.output('1C', 0);
+		expect(stored.json.note).toContain('without 1 of its 2 lines: UNKNOWN-1 × 1');
+		expect(stored.json.droppedLines).toEqual([expect.objectContaining({ product_id: 'UNKNOWN-1', quantity: 1 })]);
 	});
 
 	it('reads answers that start with a BOM', async () => {
@@ -110,12 +126,25 @@ describe('1C Orders: send orders to the HTTP service on the real engine', () => 
 		expect(error.json.error).not.toContain('<');
 	});
 
-	it('retries a gateway\'s HTML 502 page and then sends', async () => {
+	it('does not repeat new orders after a gateway\'s HTML 502 (1C may have taken them): each is outcome unknown', async () => {
 		sandbox.addFault({ route: 'onec.service', kind: 'html', status: 502, times: 1 });
 		const result = await send(orders(2));
 
+		expect(serviceCalls().map((entry) => entry.status)).toEqual([502]);
+		expect(result.output('1C', 1).map((item) => (item.json.details as IDataObject).errorKind)).toEqual(['outcome_unknown', 'outcome_unknown']);
+	});
+
+	it('retries a gateway\'s HTML 502 page for orders that carry 1C\'s id, and then sends them', async () => {
+		const input = orders(2);
+		const first = await send(input);
+		const withIds = input.map((order, i) => ({ ...order, external_id: first.output('1C', 0)[i].json.id }));
+		sandbox.log.clear();
+		sandbox.addFault({ route: 'onec.service', kind: 'html', status: 502, times: 1 });
+		const result = await send(withIds);
+
 		expect(serviceCalls().map((entry) => entry.status)).toEqual([502, 200]);
 		expect(result.output('1C', 0)).toHaveLength(2);
+		expect(sandbox.onec.orders.size).toBe(2);
 	});
 
 	it('says an HTML page answered with 200 is not JSON, showing its text and not its markup', async () => {
@@ -134,7 +163,9 @@ describe('1C Orders: send orders to the HTTP service on the real engine', () => 
 		expect(serviceCalls()).toHaveLength(1);
 		const errors = result.output('1C', 1);
 		expect(errors).toHaveLength(2);
-		expect(errors[0].json.error).toBe('1C: import 2 orders failed (HTTP 500): "{ОбщийМодуль.Обмен.Модуль(12)}: Деление на 0"');
+		expect(errors[0].json.error).toBe(
+			'1C: import 2 orders failed (HTTP 500): "{ОбщийМодуль.Обмен.Модуль(12)}: Деление на 0"; it was not sent again, as 1C may have done it already',
+		);
 	});
 
 	it('uses the service and method names given on the node', async () => {

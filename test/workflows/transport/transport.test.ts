@@ -46,11 +46,25 @@ describe('shared transport', () => {
 		expect(attempts()).toBe(3);
 	});
 
-	it.each([429, 502, 504])('retries %i', async (status) => {
-		sandbox.addFault({ route: 'test.echo', kind: 'status', status, retryAfter: 0, times: 1 });
+	it('retries 429 for any request: the server did not take it', async () => {
+		sandbox.addFault({ route: 'test.echo', kind: 'status', status: 429, retryAfter: 0, times: 1 });
 		const { ok } = await echo(fast(2));
 		expect(ok.json).toEqual({ echoed: { id: 1 } });
 		expect(attempts()).toBe(2);
+	});
+
+	it.each([500, 502, 504])('retries %i only for a request that is safe to repeat', async (status) => {
+		sandbox.addFault({ route: 'test.echo', kind: 'status', status, retryAfter: 0, times: 1 });
+		const write = await echo(fast(3));
+		expect(attempts()).toBe(1);
+		expect(write.failed.json.error).toContain(`(HTTP ${status})`);
+		expect(write.failed.json.error).toContain('it was not sent again, as Echo may have done it already');
+
+		sandbox.reset();
+		sandbox.addFault({ route: 'test.echo', kind: 'status', status, retryAfter: 0, times: 1 });
+		const read = await echo({ idempotent: true, ...fast(3) });
+		expect(attempts()).toBe(2);
+		expect(read.ok.json).toEqual({ echoed: { id: 1 } });
 	});
 
 	it('waits as long as Retry-After says', async () => {
@@ -91,29 +105,30 @@ describe('shared transport', () => {
 		);
 	});
 
-	it('retries 500 only for requests that are safe to repeat', async () => {
-		sandbox.addFault({ route: 'test.echo', kind: 'status', status: 500, times: 1 });
-		const write = await echo(fast(3));
+	it('does not repeat a write whose connection dropped, and repeats a safe one', async () => {
+		sandbox.addFault({ route: 'test.echo', kind: 'reset', times: 1 });
+		const write = await echo(fast(2));
 		expect(attempts()).toBe(1);
-		expect(write.failed.json.error).toContain('(HTTP 500)');
+		expect(write.failed.json.error).toBe(
+			'Echo: echo item failed: the connection was dropped before an answer came (ECONNRESET); it was not sent again, as Echo may have done it already',
+		);
 
 		sandbox.reset();
-		sandbox.addFault({ route: 'test.echo', kind: 'status', status: 500, times: 1 });
-		const read = await echo({ idempotent: true, ...fast(3) });
-		expect(attempts()).toBe(2);
-		expect(read.ok.json).toEqual({ echoed: { id: 1 } });
-	});
-
-	it('retries a dropped connection', async () => {
 		sandbox.addFault({ route: 'test.echo', kind: 'reset', times: 1 });
-		const { ok } = await echo(fast(2));
+		const { ok } = await echo({ idempotent: true, ...fast(2) });
 		expect(ok.json).toEqual({ echoed: { id: 1 } });
 		expect(attempts()).toBe(2);
 	});
 
-	it('times out a stalled answer, retries, and names the timeout when it gives up', async () => {
+	it('times out a stalled answer; a safe request is retried and the timeout named when it gives up', async () => {
 		sandbox.addFault({ route: 'test.echo', kind: 'stall' });
-		const { failed } = await echo(fast(2, { timeoutSeconds: 1 }));
+		const write = await echo(fast(2, { timeoutSeconds: 1 }));
+		expect(attempts()).toBe(1);
+		expect(write.failed.json.error).toContain('no answer within 1 s; it was not sent again');
+
+		sandbox.reset();
+		sandbox.addFault({ route: 'test.echo', kind: 'stall' });
+		const { failed } = await echo({ idempotent: true, ...fast(2, { timeoutSeconds: 1 }) });
 		expect(attempts()).toBe(2);
 		expect(failed.json.error).toMatch(/^Echo: echo item failed: no answer within 1 s \(gave up after 2 attempts\)$/);
 	});
@@ -126,7 +141,7 @@ describe('shared transport', () => {
 
 	it('turns an HTML error page into a short message with the status', async () => {
 		sandbox.addFault({ route: 'test.echo', kind: 'html', status: 502 });
-		const { failed } = await echo(fast(1));
+		const { failed } = await echo({ idempotent: true, ...fast(1) });
 		expect(failed.json.error).toBe('Echo: echo item failed (HTTP 502): "502 Bad Gateway 502 Bad Gateway nginx"');
 	});
 

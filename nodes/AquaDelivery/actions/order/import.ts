@@ -33,7 +33,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			credentialType: 'aquaDeliveryApi',
 			url: `${aquaBaseUrl(baseUrl)}/v1/order/import/`,
 			schema: aquaOrderSchema,
-			upserts: true,
 		},
 		inputs,
 		importSettings(this.getNodeParameter('options', 0, {})),

@@ -45,9 +45,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			credentialType: 'oneCApi',
 			url: `${connection.baseUrl}/hs/${service}/${method}`,
 			schema: oneCOrderSchema,
-			// 1C finds an order again only by the external_id the sender stored, so a batch whose
-			// answer was lost is not repeated blindly.
-			upserts: false,
 			skipSslCertificateValidation: connection.skipSslCertificateValidation,
 		},
 		inputs,
