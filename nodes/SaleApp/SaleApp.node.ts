@@ -2,6 +2,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { orderResource } from '../shared/description/orderResource';
+import { RECORD_OPERATIONS, executeRecordOperation, recordOperationProperties } from '../shared/import/recordOperations';
+import type { RecordOperation } from '../shared/import/recordOperations';
 import { keyKindProperty } from './actions/common';
 import * as create from './actions/order/create';
 import * as del from './actions/order/delete';
@@ -35,7 +37,25 @@ export class SaleApp implements INodeType {
 				options: [
 					{ name: 'Create', value: 'create', description: 'Create an order', action: 'Create an order' },
 					{ name: 'Delete', value: 'delete', description: 'Delete an order (only new or reserved ones)', action: 'Delete an order' },
+					{
+						name: 'Forget Remembered Order',
+						value: 'forget',
+						description: 'Forget the SaleApp ID this workflow remembers for an external ID',
+						action: 'Forget a remembered order',
+					},
 					{ name: 'Get', value: 'get', description: 'Get an order by ID, number or external ID', action: 'Get an order' },
+					{
+						name: 'Get Remembered Orders',
+						value: 'getRemembered',
+						description: 'List the orders this workflow created in SaleApp: external ID and SaleApp ID',
+						action: 'Get remembered orders',
+					},
+					{
+						name: 'Mark Order as Imported',
+						value: 'markImported',
+						description: 'Record the SaleApp ID of an order by its external ID',
+						action: 'Mark an order as imported',
+					},
 					{ name: 'Update', value: 'update', description: 'Change fields of an order', action: 'Update an order' },
 				],
 				default: 'create',
@@ -45,11 +65,15 @@ export class SaleApp implements INodeType {
 			...create.description,
 			...update.description,
 			...del.description,
+			...recordOperationProperties('SaleApp'),
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const operation = this.getNodeParameter('operation', 0) as keyof typeof operations;
+		if (RECORD_OPERATIONS.includes(operation as RecordOperation)) {
+			return await executeRecordOperation.call(this, operation as RecordOperation, 'SaleApp', 'saleAppApi');
+		}
 		const action = operations[operation];
 		if (!action) throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`);
 		return await action.execute.call(this);

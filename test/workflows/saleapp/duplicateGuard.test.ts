@@ -115,4 +115,22 @@ describe('SaleApp node: a delete that happens on the server but never answers', 
 		expect(sandbox.saleapp.orders.has(order.id)).toBe(false);
 		expect(sentForms(sandbox).map((form) => form.method_type)).toEqual(['DELETE', 'GET']);
 	});
+
+	it('remembers the SaleApp ID of each order it created, by external ID, and can forget it', async () => {
+		const staticData = {};
+		await runSaleApp(sandbox, {
+			kind: 'counterparty',
+			items: [itemOrder('REC-1'), itemOrder('REC-2')],
+			parameters: createFromItems('counterparty'),
+			staticData,
+		});
+		const listed = await runSaleApp(sandbox, { kind: 'counterparty', parameters: { operation: 'getRemembered' }, staticData });
+		expect(listed.ok.map((item) => [item.json.orderId, item.json.receiverId, item.json.state])).toEqual(
+			['REC-1', 'REC-2'].map((id) => [id, String(sandbox.saleapp.byExternalId(id)[0].id), 'imported']),
+		);
+
+		await runSaleApp(sandbox, { kind: 'counterparty', parameters: { operation: 'forget', recordOrderId: 'REC-1' }, staticData });
+		const after = await runSaleApp(sandbox, { kind: 'counterparty', parameters: { operation: 'getRemembered' }, staticData });
+		expect(after.ok.map((item) => item.json.orderId)).toEqual(['REC-2']);
+	});
 });

@@ -19,6 +19,8 @@ export interface SaleAppRun {
 	onError?: 'continueErrorOutput' | 'stopWorkflow';
 	/** The key the credential holds; the fake's key of `kind` by default. */
 	secretKey?: string;
+	/** The workflow's static data, carried from run to run when the same object is passed. */
+	staticData?: IDataObject;
 }
 
 export async function runSaleApp(sandbox: Sandbox, run: SaleAppRun): Promise<SaleAppResult> {
@@ -41,6 +43,7 @@ export async function runSaleApp(sandbox: Sandbox, run: SaleAppRun): Promise<Sal
 				kind: run.kind,
 			},
 		},
+		staticData: run.staticData,
 	});
 	return {
 		result,

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { ImportRecord } from '../../../shared/import/record';
 import { textOf, withoutEmpty } from '../../../shared/orders/read';
 import { ItemResults } from '../../../shared/results/itemResults';
 import type { SaleAppCreateOrder, SaleAppKeyKind, SaleAppOrder } from '../../../shared/orders/saleapp/schema';
@@ -121,6 +122,14 @@ export const description: INodeProperties[] = [
 			description:
 				'Whether to look the external ID up first and, when SaleApp already has that order, return it (marked as already existing) instead of creating a second one',
 		},
+		{
+			displayName: 'Remember Created Orders',
+			name: 'remember',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to keep, in this workflow, the SaleApp ID of every order created or found by its external ID (see the operation Get Remembered Orders)',
+		},
 	]),
 ];
 
@@ -149,6 +158,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const skipIfExists = options.skipIfExists !== false;
 	const source = this.getNodeParameter('orderSource', 0, 'fields') as string;
 	const sameExternalId = new KeyedQueue();
+	const record = options.remember === false ? undefined : ImportRecord.open(this, 'SaleApp', 'saleAppApi');
 
 	await forEachItem(
 		this,
@@ -163,6 +173,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			// Two items with one external ID in the same run go one after the other, so the second sees the first.
 			await sameExternalId.run(order.external_id, async () => {
 				const output = await createOnce(session, itemIndex, order, skipIfExists);
+				if (order.external_id) record?.imported(order.external_id, String(output.create_id), order as unknown as IDataObject);
 				results.success(itemIndex, output);
 			});
 		},
