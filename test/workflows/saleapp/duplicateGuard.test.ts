@@ -133,4 +133,44 @@ describe('SaleApp node: a delete that happens on the server but never answers', 
 		const after = await runSaleApp(sandbox, { kind: 'counterparty', parameters: { operation: 'getRemembered' }, staticData });
 		expect(after.ok.map((item) => item.json.orderId)).toEqual(['REC-2']);
 	});
+
+	it('passes over an order created before and unchanged since, without asking SaleApp', async () => {
+		const staticData = {};
+		const create = (receiverName: string) =>
+			runSaleApp(sandbox, {
+				kind: 'counterparty',
+				items: [itemOrder('SAME-1', { receiver_name: receiverName })],
+				parameters: createFromItems('counterparty'),
+				staticData,
+			});
+		await create('Ірина Коваль');
+		const requestsAfterFirst = sentForms(sandbox).length;
+		const again = await create('Ірина Коваль');
+
+		expect(sentForms(sandbox)).toHaveLength(requestsAfterFirst);
+		expect(again.ok[0].json).toMatchObject({ external_id: 'SAME-1', skipped: 'unchanged', create_id: String(sandbox.saleapp.byExternalId('SAME-1')[0].id) });
+
+		const changed = await create('Ірина Коваль-Шевчук');
+		expect(sentForms(sandbox).length).toBeGreaterThan(requestsAfterFirst);
+		expect(changed.ok[0].json.skipped).toBeUndefined();
+		expect(sandbox.saleapp.byExternalId('SAME-1')).toHaveLength(1);
+	});
+
+	it('passes over the same update sent again, and sends it when Skip Unchanged Updates is off', async () => {
+		const order = sandbox.saleapp.seedOrder({ receiverName: 'Стара Назва', city: 'Київ', cityRef: 'c-1' });
+		const staticData = {};
+		const update = (options: object = {}) =>
+			runSaleApp(sandbox, {
+				kind: 'counterparty',
+				parameters: { operation: 'update', findBy: 'id', orderId: order.id, updateFields: { receiverName: 'Нова Назва' }, options },
+				staticData,
+			});
+		await update();
+		const second = await update();
+		expect(sentForms(sandbox, 'PUT')).toHaveLength(1);
+		expect(second.ok[0].json).toMatchObject({ updated: false, skipped: 'unchanged', id: order.id });
+
+		await update({ skipUnchanged: false });
+		expect(sentForms(sandbox, 'PUT')).toHaveLength(2);
+	});
 });

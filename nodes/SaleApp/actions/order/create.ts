@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { ImportRecord } from '../../../shared/import/record';
+import { ImportRecord, fingerprintOf } from '../../../shared/import/record';
 import { textOf, withoutEmpty } from '../../../shared/orders/read';
 import { ItemResults } from '../../../shared/results/itemResults';
 import type { SaleAppCreateOrder, SaleAppKeyKind, SaleAppOrder } from '../../../shared/orders/saleapp/schema';
@@ -130,6 +130,14 @@ export const description: INodeProperties[] = [
 			description:
 				'Whether to keep, in this workflow, the SaleApp ID of every order created or found by its external ID (see the operation Get Remembered Orders)',
 		},
+		{
+			displayName: 'Skip Unchanged Orders',
+			name: 'skipUnchanged',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to pass over (with Remember Created Orders on) an order exactly as it was last created or found: it comes out with skipped: "unchanged", without a request to SaleApp',
+		},
 	]),
 ];
 
@@ -159,6 +167,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const source = this.getNodeParameter('orderSource', 0, 'fields') as string;
 	const sameExternalId = new KeyedQueue();
 	const record = options.remember === false ? undefined : ImportRecord.open(this, 'SaleApp', 'saleAppApi');
+	const skipUnchanged = options.skipUnchanged !== false;
 
 	await forEachItem(
 		this,
@@ -170,6 +179,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				throw inputError(this, itemIndex, orderLabel(itemIndex, undefined, textOf(items[itemIndex].json.external_id)), candidate.message);
 			}
 			const order = prepare(this, session, itemIndex, candidate.fields);
+			const remembered = order.external_id ? record?.get(order.external_id) : undefined;
+			if (skipUnchanged && remembered?.state === 'imported' && remembered.sent === fingerprintOf(order as unknown as IDataObject)) {
+				results.success(itemIndex, { create_id: remembered.receiverId, external_id: order.external_id, skipped: 'unchanged', lastSentAt: remembered.at });
+				return;
+			}
 			// Two items with one external ID in the same run go one after the other, so the second sees the first.
 			await sameExternalId.run(order.external_id, async () => {
 				const output = await createOnce(session, itemIndex, order, skipIfExists);

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { ImportRecord, fingerprintOf } from '../../../shared/import/record';
 import { ItemResults } from '../../../shared/results/itemResults';
 import {
 	saleAppUpdateOrderSchema,
@@ -70,7 +71,16 @@ export const description: INodeProperties[] = [
 			productLinesProperty('products', 'Products (Replace All)'),
 		],
 	},
-	optionsProperty('update'),
+	optionsProperty('update', [
+		{
+			displayName: 'Skip Unchanged Updates',
+			name: 'skipUnchanged',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to pass over an update that is exactly the one this workflow last sent for the same order: it comes out with skipped: "unchanged", without a request to SaleApp. Turn off to send every update, e.g. to undo a change made in SaleApp.',
+		},
+	]),
 ];
 
 const PLACE_FIELDS = ['city', 'city_ref', 'addres', 'branch_ref'];
@@ -78,6 +88,9 @@ const PLACE_FIELDS = ['city', 'city_ref', 'addres', 'branch_ref'];
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const session = await startOperation(this, true);
 	const results = new ItemResults(this);
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	// The last update sent per order, to pass over the same update sent again.
+	const lastUpdates = options.skipUnchanged === false ? undefined : ImportRecord.open(this, 'SaleApp updates', 'saleAppApi');
 
 	await forEachItem(
 		this,
@@ -112,13 +125,17 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const parsed = saleAppUpdateOrderSchema.safeParse({ ...fields, id: identity.id, external_id: identity.externalId });
 			if (!parsed.success) throw inputError(this, itemIndex, label, issuesText(parsed.error));
 
+			const payload: IDataObject = { ...toUpdatePayload(parsed.data) };
+			const orderKey = identity.id !== undefined ? `id ${identity.id}` : `external_id ${identity.externalId}`;
+			const last = lastUpdates?.get(orderKey);
+			if (last && last.sent === fingerprintOf(payload)) {
+				results.success(itemIndex, { updated: false, skipped: 'unchanged', lastSentAt: last.at, ...plain(parsed.data) });
+				return;
+			}
 			const call = { operation: 'update order', itemIndex };
-			const answer = await callSaleApp(
-				session,
-				{ ...call, methodType: 'PUT', fields: { ...toUpdatePayload(parsed.data) }, idempotent: true },
-				saleAppUpdateResponseSchema,
-			);
+			const answer = await callSaleApp(session, { ...call, methodType: 'PUT', fields: payload, idempotent: true }, saleAppUpdateResponseSchema);
 			if (answer.refused) throw saleAppError(session, call, `${label}: ${answer.description}`);
+			lastUpdates?.imported(orderKey, String(identity.id ?? ''), payload);
 			results.success(itemIndex, { updated: true, ...plain(parsed.data) });
 		},
 		session.secrets,
