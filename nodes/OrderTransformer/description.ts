@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { failExecutionOption } from '../shared/results/itemResults';
+
 const pairs = (name: string, displayName: string, fields: INodeProperties[]): INodeProperties => ({
 	displayName: 'Values',
 	name,
@@ -193,6 +195,7 @@ export const transformerProperties: INodeProperties[] = [
 				default: '18:00',
 				description: 'For orders without a delivery window: end time (HH:mm, in the source’s timezone)',
 			},
+			failExecutionOption,
 			{
 				displayName: 'Receiver’s Order ID',
 				name: 'receiverOrderId',

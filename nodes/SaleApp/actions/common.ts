@@ -5,6 +5,7 @@ import type { ZodError } from 'zod';
 import { mapWithLimit } from '../../shared/results/batches';
 import type { ItemError, ItemResults } from '../../shared/results/itemResults';
 import { redact } from '../../shared/transport/redact';
+import { failExecutionOption } from '../../shared/results/itemResults';
 import { transportOptions, transportSettings } from '../../shared/transport/retry';
 import type { SaleAppSession } from '../transport';
 import { openSession } from '../transport';
@@ -40,7 +41,7 @@ export function optionsProperty(operation: string, own: INodeProperties[] = []):
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: { resource: ['order'], operation: [operation] } },
-		options: [...own, ...transportOptions],
+		options: [...own, failExecutionOption, ...transportOptions],
 	};
 }
 

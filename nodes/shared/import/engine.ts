@@ -35,7 +35,16 @@ export interface ImportSettings {
 	skipUnchanged: boolean;
 	/** An order imported without some of its lines goes to the main output with a note. */
 	acceptDroppedLines: boolean;
+	/** One summary item on the main output instead of one item per order. */
+	summaryOnly: boolean;
 	transport: TransportSettings;
+}
+
+/** What a run did, besides the per-order items. */
+export interface ImportCounts {
+	created: number;
+	updated: number;
+	skippedUnchanged: number;
 }
 
 export interface ImportInput {
@@ -75,15 +84,17 @@ export async function importOrders(
 	inputs: ImportInput[],
 	settings: ImportSettings,
 	results: ItemResults,
-): Promise<void> {
+): Promise<ImportCounts> {
+	const counts: ImportCounts = { created: 0, updated: 0, skippedUnchanged: 0 };
 	const record = settings.remember
 		? ImportRecord.open(context, target.system, target.credentialType, settings.rememberAtMost)
 		: undefined;
-	const ready = prepareOrders(target, inputs, record, settings.skipUnchanged, results);
+	const { ready, skippedUnchanged } = prepareOrders(target, inputs, record, settings.skipUnchanged, results);
+	counts.skippedUnchanged = skippedUnchanged;
 
 	if (settings.validateOnly) {
 		for (const order of ready) results.success(order.itemIndex, order.wire);
-		return;
+		return counts;
 	}
 
 	// Without "continue on error" the first failure stops the node: later batches are not started.
@@ -111,12 +122,19 @@ export async function importOrders(
 	if (first) {
 		// The first batch goes alone so that a token exchange (Aqua sign-in) happens once, not per batch.
 		const outcomes = [await send(first), ...(await mapWithLimit(rest, settings.concurrency, send))];
+		const sent = new Map(ready.map((order) => [order.itemIndex, order]));
 		for (const outcome of outcomes.flat().sort((a, b) => a.itemIndex - b.itemIndex)) {
-			if (outcome.ok) results.success(outcome.itemIndex, outcome.json);
-			else results.failure(outcome.itemIndex, outcome.error, outcome.details, outcome.kind);
+			if (!outcome.ok) {
+				results.failure(outcome.itemIndex, outcome.error, outcome.details, outcome.kind);
+				continue;
+			}
+			results.success(outcome.itemIndex, outcome.json);
+			if (hasValue(sent.get(outcome.itemIndex)?.externalId)) counts.updated++;
+			else counts.created++;
 		}
 	}
 	record?.prune();
+	return counts;
 }
 
 /**
@@ -129,8 +147,9 @@ function prepareOrders(
 	record: ImportRecord | undefined,
 	skipUnchanged: boolean,
 	results: ItemResults,
-): ReadyOrder[] {
+): { ready: ReadyOrder[]; skippedUnchanged: number } {
 	const ready: ReadyOrder[] = [];
+	let skippedUnchanged = 0;
 	const firstItemOf = new Map<string, number>();
 	for (const { itemIndex, order } of inputs) {
 		const senderId = senderIdOf(order);
@@ -168,11 +187,18 @@ function prepareOrders(
 		firstItemOf.set(wire.id, itemIndex);
 		if (skipUnchanged && remembered?.state === 'imported' && remembered.sent === fingerprintOf(wire)) {
 			results.success(itemIndex, { id: remembered.receiverId, external_id: wire.id, skipped: 'unchanged', lastSentAt: remembered.at });
+			skippedUnchanged++;
 			continue;
 		}
 		ready.push({ itemIndex, id: wire.id, externalId: wire.external_id, wire });
 	}
-	return ready;
+	return { ready, skippedUnchanged };
+}
+
+/** The one item "One Summary Item" puts on the main output. */
+export function importSummary(system: string, counts: ImportCounts, results: ItemResults, orders: number): IDataObject {
+	const failed = results.failed();
+	return { system, orders, ...counts, failed: failed.count, failedByKind: failed.byKind };
 }
 
 async function sendBatch(

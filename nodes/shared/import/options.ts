@@ -1,5 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import { failExecutionOption } from '../results/itemResults';
 import { transportOptions, transportSettings } from '../transport/retry';
 import type { ImportSettings } from './engine';
 import { DEFAULT_REMEMBER_AT_MOST } from './record';
@@ -36,6 +37,21 @@ export function importOptions(displayOptions: IDisplayOptions, system: string): 
 				typeOptions: { minValue: 1, maxValue: 10 },
 				default: 2,
 				description: `How many requests may run at the same time. Keep it low so ${system} is not overloaded.`,
+			},
+			failExecutionOption,
+			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				options: [
+					{ name: 'One Item per Order', value: 'orders', description: `${system}'s answer for each order` },
+					{
+						name: 'One Summary Item',
+						value: 'summary',
+						description: 'How many orders were created, updated, skipped as unchanged and failed (by kind); failed orders still go to the error output',
+					},
+				],
+				default: 'orders',
 			},
 			{
 				displayName: 'Remember Imported Orders',
@@ -82,6 +98,7 @@ export function importSettings(optionValues: object): ImportSettings {
 		rememberAtMost?: number;
 		skipUnchanged?: boolean;
 		acceptDroppedLines?: boolean;
+		output?: string;
 	};
 	return {
 		batchSize: Math.max(1, Math.floor(options.batchSize ?? 50)),
@@ -91,6 +108,7 @@ export function importSettings(optionValues: object): ImportSettings {
 		rememberAtMost: Math.max(100, Math.floor(options.rememberAtMost ?? DEFAULT_REMEMBER_AT_MOST)),
 		skipUnchanged: options.skipUnchanged !== false,
 		acceptDroppedLines: options.acceptDroppedLines === true,
+		summaryOnly: options.output === 'summary',
 		transport: transportSettings(optionValues),
 	};
 }

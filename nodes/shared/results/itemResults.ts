@@ -3,6 +3,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	NodeApiError,
 } from 'n8n-workflow';
 
@@ -28,6 +29,16 @@ const KIND_OF_API_FAILURE = {
 	transport: 'transport',
 } as const;
 
+/** An entry of a node's Options: end the node with an error once every item was handled, when any failed. */
+export const failExecutionOption: INodeProperties = {
+	displayName: 'Fail Execution When Items Fail',
+	name: 'failExecution',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether to end this node with an error after every item was handled (sent, remembered), when any item failed, so the execution shows as failed in n8n's list and the error workflow runs. The error names how many failed and why; with it, the failed items do not reach the error output.",
+};
+
 /**
  * Collects one result per input item, each paired to the item it came from.
  *
@@ -39,6 +50,12 @@ export class ItemResults {
 	private readonly items: INodeExecutionData[] = [];
 
 	private readonly continueOnFail: boolean;
+
+	private readonly failedItems = new Set<INodeExecutionData>();
+
+	private readonly failuresByKind: Record<string, number> = {};
+
+	private firstFailure?: string;
 
 	constructor(private readonly context: IExecuteFunctions) {
 		this.continueOnFail = context.continueOnFail();
@@ -73,16 +90,44 @@ export class ItemResults {
 		if (httpCode) allDetails.httpCode = httpCode;
 		const json: IDataObject = { error: nodeError.message };
 		if (Object.keys(allDetails).length > 0) json.details = allDetails;
-		this.items.push({ json, pairedItem: { item: itemIndex } });
+		const item = { json, pairedItem: { item: itemIndex } };
+		this.items.push(item);
+		this.failedItems.add(item);
+		this.firstFailure ??= nodeError.message;
+		const counted = errorKind ?? 'other';
+		this.failuresByKind[counted] = (this.failuresByKind[counted] ?? 0) + 1;
 	}
 
-	/** The node's return value: one main output; n8n splits off the error output itself. */
-	output(): INodeExecutionData[][] {
-		const inOrder = [...this.items].sort((a, b) => itemOf(a) - itemOf(b));
-		return [inOrder];
+	/** How many items failed, in all and by error kind. */
+	failed(): { count: number; byKind: Record<string, number> } {
+		return { count: this.failedItems.size, byKind: { ...this.failuresByKind } };
+	}
+
+	/**
+	 * The node's return value: one main output; n8n splits off the error output itself. With the
+	 * node's option "Fail Execution When Items Fail", an error instead when any item failed.
+	 * `summary` replaces the successful items by one item (failed items still come out).
+	 */
+	output(summary?: IDataObject): INodeExecutionData[][] {
+		const failExecution = this.context.getNodeParameter('options.failExecution', 0, false) === true;
+		if (failExecution && this.failedItems.size > 0) {
+			const kinds = Object.entries(this.failuresByKind).map(([kind, count]) => `${count} ${kind}`).join(', ');
+			throw new NodeOperationError(
+				this.context.getNode(),
+				`${this.failedItems.size} of ${this.context.getInputData().length} items failed (${kinds}); the first: ${this.firstFailure}`,
+				{ description: 'Turn off "Fail Execution When Items Fail" to get each failed item on the error output instead.' },
+			);
+		}
+		let items = this.items;
+		if (summary) {
+			const pairedItem = this.context.getInputData().map((_, item) => ({ item }));
+			items = [{ json: summary, pairedItem }, ...this.failedItems];
+		}
+		return [[...items].sort((a, b) => itemOf(a) - itemOf(b))];
 	}
 }
 
 function itemOf(item: INodeExecutionData): number {
-	return (item.pairedItem as { item: number }).item;
+	const paired = item.pairedItem as { item: number } | Array<{ item: number }>;
+	return Array.isArray(paired) ? (paired[0]?.item ?? 0) : paired.item;
 }

@@ -214,6 +214,31 @@ describe.each(RECEIVERS)('$system: exactly once on the real engine', (receiver) 
 		expect(stored().size).toBe(1);
 	});
 
+	it('One Summary Item: one item says what the run did; the failed order still comes out on the error output', async () => {
+		const input = orders(4);
+		input[3].status = 'lost';
+		const staticData = {};
+		await run(input.slice(0, 1), staticData);
+		const result = await run(input, staticData, { options: { output: 'summary' } });
+
+		expect(result.output('Receiver', 0).map((item) => item.json)).toEqual([
+			{ system: receiver.system, orders: 4, created: 2, updated: 0, skippedUnchanged: 1, failed: 1, failedByKind: { invalid: 1 } },
+		]);
+		expect(result.output('Receiver', 0)[0].pairedItem).toEqual([0, 1, 2, 3].map((item) => ({ item })));
+		expect(result.output('Receiver', 1).map((item) => item.pairedItem)).toEqual([{ item: 3 }]);
+	});
+
+	it('Fail Execution When Items Fail: every good order is sent, then the node fails naming the count and the first reason', async () => {
+		const input = orders(3);
+		input[1].status = 'lost';
+		const result = await run(input, {}, { options: { failExecution: true } });
+
+		expect(stored().size).toBe(2);
+		expect(result.nodeError('Receiver')?.message).toBe(
+			`1 of 3 items failed (1 invalid); the first: Order ${input[1].id} is not valid, so it was not sent to ${receiver.system}: status: must be one of new, approved, completed, removed`,
+		);
+	});
+
 	it('stopping on an error after 3 good batches keeps their ids: the re-run sends them as updates, none doubled', async () => {
 		const input = orders(8);
 		const staticData = {};

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { importOrders } from '../../../shared/import/engine';
+import { importOrders, importSummary } from '../../../shared/import/engine';
 import { importOptions, importSettings } from '../../../shared/import/options';
 import { orderSourceProperties, readOrders } from '../../../shared/import/orderForm';
 import { aquaOrderSchema } from '../../../shared/orders/aqua/schema';
@@ -26,7 +26,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const results = new ItemResults(this);
 	const { baseUrl } = await this.getCredentials<{ baseUrl: string }>('aquaDeliveryApi');
 	const inputs = readOrders(this, 'aqua', (itemIndex, error) => results.failure(itemIndex, error));
-	await importOrders(
+	const settings = importSettings(this.getNodeParameter('options', 0, {}));
+	const counts = await importOrders(
 		this,
 		{
 			system: 'Aqua Delivery',
@@ -35,8 +36,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			schema: aquaOrderSchema,
 		},
 		inputs,
-		importSettings(this.getNodeParameter('options', 0, {})),
+		settings,
 		results,
 	);
-	return results.output();
+	return results.output(settings.summaryOnly ? importSummary('Aqua Delivery', counts, results, this.getInputData().length) : undefined);
 }

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemResults } from '../../../shared/results/itemResults';
+import { failExecutionOption } from '../../../shared/results/itemResults';
 import { transportOptions } from '../../../shared/transport/retry';
 import { fetchOrders } from '../../paging';
 import type { HoroshopSession } from '../../session';
@@ -18,7 +19,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Option',
 		displayOptions: { show },
 		default: {},
-		options: [includeDeliveryDetails, ...transportOptions],
+		options: [failExecutionOption, includeDeliveryDetails, ...transportOptions],
 	},
 ];
 

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemResults } from '../../../shared/results/itemResults';
+import { failExecutionOption } from '../../../shared/results/itemResults';
 import { transportOptions } from '../../../shared/transport/retry';
 import { fetchOrders } from '../../paging';
 import type { OrdersFilter } from '../../paging';
@@ -106,6 +107,7 @@ export const description: INodeProperties[] = [
 				description:
 					'How many orders to ask the shop for per request. Horoshop documents no maximum; 500 is what its other export functions allow.',
 			},
+			failExecutionOption,
 			...transportOptions,
 		],
 	},

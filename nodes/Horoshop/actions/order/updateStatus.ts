@@ -4,6 +4,7 @@ import { horoshopUpdateLogEntrySchema } from '../../../shared/orders/horoshop/sc
 import type { HoroshopUpdateLogEntry } from '../../../shared/orders/horoshop/schema';
 import type { ItemResults } from '../../../shared/results/itemResults';
 import { apiError } from '../../../shared/transport/errors';
+import { failExecutionOption } from '../../../shared/results/itemResults';
 import { transportOptions } from '../../../shared/transport/retry';
 import { messageOf } from '../../session';
 import type { Answer, HoroshopSession } from '../../session';
@@ -61,6 +62,7 @@ export const description: INodeProperties[] = [
 				default: 50,
 				description: 'How many orders to send to the shop in one request',
 			},
+			failExecutionOption,
 			...transportOptions,
 		],
 	},

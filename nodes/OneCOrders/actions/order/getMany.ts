@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { ItemResults } from '../../../shared/results/itemResults';
+import { ItemResults, failExecutionOption } from '../../../shared/results/itemResults';
 import type { ItemError } from '../../../shared/results/itemResults';
 import { apiError } from '../../../shared/transport/errors';
 import { callApi } from '../../../shared/transport/request';
@@ -84,6 +84,7 @@ export const description: INodeProperties[] = [
 				default: 100,
 				description: 'How many documents to ask 1C for per request',
 			},
+			failExecutionOption,
 			...transportOptions,
 		],
 	},

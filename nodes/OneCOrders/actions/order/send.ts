@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { importOrders } from '../../../shared/import/engine';
+import { importOrders, importSummary } from '../../../shared/import/engine';
 import { importOptions, importSettings } from '../../../shared/import/options';
 import { orderSourceProperties, readOrders } from '../../../shared/import/orderForm';
 import { oneCOrderSchema } from '../../../shared/orders/onec/schema';
@@ -38,7 +38,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const service = encodePath(String(this.getNodeParameter('service', 0)));
 	const method = encodePath(String(this.getNodeParameter('method', 0)));
 	const inputs = readOrders(this, 'onec', (itemIndex, error) => results.failure(itemIndex, error));
-	await importOrders(
+	const settings = importSettings(this.getNodeParameter('options', 0, {}));
+	const counts = await importOrders(
 		this,
 		{
 			system: '1C',
@@ -48,8 +49,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			skipSslCertificateValidation: connection.skipSslCertificateValidation,
 		},
 		inputs,
-		importSettings(this.getNodeParameter('options', 0, {})),
+		settings,
 		results,
 	);
-	return results.output();
+	return results.output(settings.summaryOnly ? importSummary('1C', counts, results, this.getInputData().length) : undefined);
 }
