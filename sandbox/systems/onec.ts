@@ -193,6 +193,9 @@ export class OneCFake {
 				}),
 			);
 		}
+		// Without $orderby 1C promises no order: the newest documents come first here.
+		const orderBy = typeof request.query.$orderby === 'string' ? request.query.$orderby : '';
+		rows = orderBy ? sortRows(rows, orderBy) : [...rows].reverse();
 		const skip = Number(request.query.$skip ?? 0);
 		const top = request.query.$top === undefined ? rows.length : Number(request.query.$top);
 		return this.json({ 'odata.metadata': `${root}/$metadata#${entity}`, value: rows.slice(skip, skip + top) });
@@ -202,6 +205,21 @@ export class OneCFake {
 		if (!this.bom) return { json: value, auth };
 		return { headers: { 'Content-Type': 'application/json; charset=utf-8' }, text: `\uFEFF${JSON.stringify(value)}`, auth };
 	}
+}
+
+/** `$orderby=Date asc,Ref_Key desc`: the rows sorted by each field in turn. */
+function sortRows(rows: Json[], orderBy: string): Json[] {
+	const keys = orderBy.split(',').map((part) => {
+		const [field, direction] = part.trim().split(/\s+/);
+		return { field, sign: direction === 'desc' ? -1 : 1 };
+	});
+	return [...rows].sort((a, b) => {
+		for (const { field, sign } of keys) {
+			const [x, y] = [String(a[field] ?? ''), String(b[field] ?? '')];
+			if (x !== y) return x < y ? -sign : sign;
+		}
+		return 0;
+	});
 }
 
 function odataError(status: number, message: string): SandboxResponse {

@@ -79,7 +79,7 @@ describe('1C Orders: get many orders through OData on the real engine', () => {
 		expect(call.query.$filter).toBe("Date ge datetime'2026-11-01T08:10:00' and Date le datetime'2026-11-01T08:14:00'");
 		expect(call.path).toBe('/demodelivery/odata/standard.odata/Document_ЗаказПокупателя');
 		expect(sandbox.onec.odataUrls[0]).toBe(
-			`/demodelivery/odata/standard.odata/${encodeURIComponent('Document_ЗаказПокупателя')}?$format=json&$top=100&$skip=0&$filter=` +
+			`/demodelivery/odata/standard.odata/${encodeURIComponent('Document_ЗаказПокупателя')}?$format=json&$orderby=Date%20asc%2CRef_Key%20asc&$top=100&$skip=0&$filter=` +
 				'Date%20ge%20datetime%272026-11-01T08%3A10%3A00%27%20and%20Date%20le%20datetime%272026-11-01T08%3A14%3A00%27',
 		);
 	});

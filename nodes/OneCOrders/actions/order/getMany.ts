@@ -109,7 +109,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const entity = String(this.getNodeParameter('entity', itemIndex)).trim();
 			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 			const wanted = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
-			const filter = dateFilter(this.getNodeParameter('filters', itemIndex, {}) as Filters, timezone);
+			const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
+			const filter = dateFilter(filters, timezone);
+			// A fixed order, so that $skip pages neither overlap nor leave a document out.
+			const orderBy = `${dateFieldOf(filters)} asc,Ref_Key asc`;
 			if (typeof filter === 'object') {
 				results.failure(itemIndex, filter.problem);
 				continue;
@@ -117,7 +120,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const rows: IDataObject[] = [];
 			for (;;) {
 				const top = Math.min(pageSize, wanted - rows.length);
-				const query = [`$format=json`, `$top=${top}`, `$skip=${rows.length}`];
+				const query = [`$format=json`, `$orderby=${encodeURIComponent(orderBy)}`, `$top=${top}`, `$skip=${rows.length}`];
 				if (filter) query.push(`$filter=${encodeURIComponent(filter)}`);
 				const response = await callApi(this, {
 					system: '1C',
@@ -154,7 +157,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 /** The OData `$filter` on the date field in 1C's local time, '' for none, or what is wrong. */
 function dateFilter(filters: Filters, timezone: string): string | { problem: string } {
-	const field = (filters.dateField ?? 'Date').trim() || 'Date';
+	const field = dateFieldOf(filters);
 	const parts: string[] = [];
 	for (const [name, value, operator] of [
 		['From', filters.dateFrom, 'ge'],
@@ -166,4 +169,8 @@ function dateFilter(filters: Filters, timezone: string): string | { problem: str
 		parts.push(`${field} ${operator} datetime'${moment.toFormat("yyyy-MM-dd'T'HH:mm:ss")}'`);
 	}
 	return parts.join(' and ');
+}
+
+function dateFieldOf(filters: Filters): string {
+	return (filters.dateField ?? 'Date').trim() || 'Date';
 }
