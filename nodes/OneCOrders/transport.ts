@@ -22,3 +22,8 @@ export function encodePath(path: string): string {
 		.map((segment) => encodeURIComponent(segment))
 		.join('/');
 }
+
+/** What a 404 from 1C (or the web server in front of it) asks the user to check. */
+export function notFoundAdvice(onTheNode: string): Record<number, string> {
+	return { 404: `check the Server URL and Publication Name in the credential, and the ${onTheNode} on the node` };
+}

@@ -21,6 +21,8 @@ export interface ImportTarget {
 	/** The wire schema every order must pass before it may be sent. */
 	schema: ZodType<{ id: string; external_id?: unknown }, ZodTypeDef, unknown>;
 	skipSslCertificateValidation?: boolean;
+	/** Advice added to a refusal with this HTTP status (see ApiCall). */
+	adviceByStatus?: Record<number, string>;
 }
 
 export interface ImportSettings {
@@ -221,6 +223,7 @@ async function sendBatch(
 				skipSslCertificateValidation: target.skipSslCertificateValidation,
 			},
 			settings: settings.transport,
+			adviceByStatus: target.adviceByStatus,
 			// Every order names the receiver's order, so sending the batch again only updates them.
 			idempotent: orders.every((order) => hasValue(order.externalId)),
 			itemIndex: orders[0].itemIndex,

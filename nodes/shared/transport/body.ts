@@ -16,12 +16,21 @@ export function parseJsonBody(raw: unknown): ParsedBody {
 	}
 }
 
-/** A short, single-line look at a body: the visible text of an HTML page, or the start of anything else. */
+/**
+ * A short, single-line look at a body: the visible text of an HTML page, each piece once (error
+ * pages repeat their title as a heading), or the start of anything else.
+ */
 export function excerptOf(text: string): string {
 	const visible = /<\s*(html|body|!doctype)/i.test(text)
-		? text
-				.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-				.replace(/<[^>]+>/g, ' ')
+		? [
+				...new Set(
+					text
+						.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+						.split(/<[^>]+>/)
+						.map((piece) => piece.replace(/\s+/g, ' ').trim())
+						.filter((piece) => piece !== ''),
+				),
+			].join(' ')
 		: text;
 	const line = visible.replace(/\s+/g, ' ').trim();
 	return line.length > EXCERPT_LENGTH ? `${line.slice(0, EXCERPT_LENGTH)}…` : line;

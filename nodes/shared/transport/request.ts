@@ -53,6 +53,8 @@ export interface ApiCall {
 	 */
 	idempotent?: boolean;
 	itemIndex?: number;
+	/** Advice added to the message of a refusal with this HTTP status, e.g. what to check for a 404. */
+	adviceByStatus?: Record<number, string>;
 	/** Extra strings to keep out of errors, besides the credential's secrets. */
 	secrets?: string[];
 	/**
@@ -130,7 +132,8 @@ export async function callApi(context: ApiContext, call: ApiCall): Promise<ApiRe
 				if (!parsed.ok) throw fail(`the answer is not JSON: "${parsed.excerpt}"`, statusCode);
 				return { statusCode, headers, body: parsed.value, attempts: attempt };
 			}
-			const error = fail(describeHttpFailure(body), statusCode);
+			const advice = call.adviceByStatus?.[statusCode];
+			const error = fail(`${describeHttpFailure(body)}${advice ? `; ${advice}` : ''}`, statusCode);
 			const outcomeUnknown = OUTCOME_UNKNOWN_STATUSES.has(statusCode);
 			if (!outcomeUnknown && !REFUSED_STATUSES.has(statusCode)) throw withKind(error, 'rejected');
 			retryAfterMs = parseRetryAfter(headers['retry-after']);

@@ -182,7 +182,7 @@ describe('Horoshop Get Many: paging', () => {
 		const result = await runHoroshop(sandbox, { parameters: getMany() });
 
 		expect(result.nodeError('Horoshop')?.message).toBe(
-			'Horoshop: get orders failed (HTTP 200): the answer is not JSON: "502 Bad Gateway 502 Bad Gateway nginx"',
+			'Horoshop: get orders failed (HTTP 200): the answer is not JSON: "502 Bad Gateway nginx"',
 		);
 	});
 

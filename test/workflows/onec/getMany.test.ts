@@ -126,7 +126,9 @@ describe('1C Orders: get many orders through OData on the real engine', () => {
 
 	it('turns the HTML page of a wrong publication and a refused user into clear messages', async () => {
 		const wrongPublication = await getMany({ returnAll: true }, { publication: 'nope' });
-		expect(wrongPublication.output('1C', 1)[0].json.error).toMatch(/^1C: read Document_ЗаказПокупателя failed \(HTTP 404\): ".*404 - File or directory not found/);
+		expect(wrongPublication.output('1C', 1)[0].json.error).toMatch(
+			/^1C: read Document_ЗаказПокупателя failed \(HTTP 404\): ".*404 - File or directory not found.*"; check the Server URL and Publication Name in the credential, and the Entity on the node$/,
+		);
 
 		const wrongUser = await getMany({ returnAll: true }, { user: 'Бухгалтер' });
 		expect(wrongUser.output('1C', 1)[0].json.error).toBe(

@@ -123,6 +123,10 @@ describe('1C Orders: send orders to the HTTP service on the real engine', () => 
 
 		const [error] = result.output('1C', 1);
 		expect(error.json.error).toMatch(/^1C: import 1 order failed \(HTTP 404\): ".*404 - File or directory not found\./);
+		expect(error.json.error.split('404 - File or directory not found.')).toHaveLength(2);
+		expect(error.json.error).toMatch(
+			/; check the Server URL and Publication Name in the credential, and the HTTP Service and Service Method URL on the node$/,
+		);
 		expect(error.json.error).not.toContain('<');
 	});
 
@@ -152,7 +156,7 @@ describe('1C Orders: send orders to the HTTP service on the real engine', () => 
 		const result = await send(orders(1));
 
 		expect(result.output('1C', 1)[0].json.error).toBe(
-			'1C: import 1 order failed (HTTP 200): the answer is not JSON: "502 Bad Gateway 502 Bad Gateway nginx"',
+			'1C: import 1 order failed (HTTP 200): the answer is not JSON: "502 Bad Gateway nginx"',
 		);
 	});
 

@@ -142,7 +142,7 @@ describe('shared transport', () => {
 	it('turns an HTML error page into a short message with the status', async () => {
 		sandbox.addFault({ route: 'test.echo', kind: 'html', status: 502 });
 		const { failed } = await echo({ idempotent: true, ...fast(1) });
-		expect(failed.json.error).toBe('Echo: echo item failed (HTTP 502): "502 Bad Gateway 502 Bad Gateway nginx"');
+		expect(failed.json.error).toBe('Echo: echo item failed (HTTP 502): "502 Bad Gateway nginx"');
 	});
 
 	it('reports an answer that is not JSON instead of passing it on', async () => {

@@ -6,7 +6,7 @@ import type { ItemError } from '../../../shared/results/itemResults';
 import { apiError } from '../../../shared/transport/errors';
 import { callApi } from '../../../shared/transport/request';
 import { transportOptions, transportSettings } from '../../../shared/transport/retry';
-import { oneCConnection } from '../../transport';
+import { notFoundAdvice, oneCConnection } from '../../transport';
 
 const show = { show: { resource: ['order'], operation: ['getMany'] } };
 
@@ -133,6 +133,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					},
 					settings,
 					idempotent: true,
+					adviceByStatus: notFoundAdvice('Entity'),
 					itemIndex,
 				});
 				const page = (response.body as { value?: unknown } | undefined)?.value;

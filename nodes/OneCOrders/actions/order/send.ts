@@ -5,7 +5,7 @@ import { importOptions, importSettings } from '../../../shared/import/options';
 import { orderSourceProperties, readOrders } from '../../../shared/import/orderForm';
 import { oneCOrderSchema } from '../../../shared/orders/onec/schema';
 import { ItemResults } from '../../../shared/results/itemResults';
-import { encodePath, oneCConnection } from '../../transport';
+import { encodePath, notFoundAdvice, oneCConnection } from '../../transport';
 
 const show = { show: { resource: ['order'], operation: ['send'] } };
 
@@ -47,6 +47,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			url: `${connection.baseUrl}/hs/${service}/${method}`,
 			schema: oneCOrderSchema,
 			skipSslCertificateValidation: connection.skipSslCertificateValidation,
+			adviceByStatus: notFoundAdvice('HTTP Service and Service Method URL'),
 		},
 		inputs,
 		settings,
