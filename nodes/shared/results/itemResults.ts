@@ -88,7 +88,10 @@ export class ItemResults {
 		if (nodeError.description) allDetails.description = nodeError.description;
 		const httpCode = (nodeError as NodeApiError).httpCode;
 		if (httpCode) allDetails.httpCode = httpCode;
-		const json: IDataObject = { error: nodeError.message };
+		// n8n merges the input's fields into items it moves to the error output, not into items that
+		// stay on the main output ("Continue (regular output)"): there the order is kept here.
+		const order = this.context.getNode().onError === 'continueRegularOutput' ? this.context.getInputData()[itemIndex]?.json : undefined;
+		const json: IDataObject = { ...order, error: nodeError.message };
 		if (Object.keys(allDetails).length > 0) json.details = allDetails;
 		const item = { json, pairedItem: { item: itemIndex } };
 		this.items.push(item);

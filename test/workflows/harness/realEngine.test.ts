@@ -17,7 +17,7 @@ describe('workflow on the real n8n engine', () => {
 	afterAll(async () => await sandbox.stop());
 	beforeEach(() => sandbox.reset());
 
-	const run = (onError?: 'continueErrorOutput') =>
+	const run = (onError?: 'continueErrorOutput' | 'continueRegularOutput') =>
 		runWorkflow({
 			items: [{ id: 1 }, { id: 2, bad: true }, { id: 3 }],
 			nodes: [{ name: 'Echo', type: 'test.echo', credentials: ['echoApi'], onError }],
@@ -43,6 +43,19 @@ describe('workflow on the real n8n engine', () => {
 		expect(failed.json).toMatchObject({ id: 2, bad: true });
 		expect(failed.json.error).toBe('Echo: echo item failed (HTTP 422): "order 2 is not valid"');
 		expect(failed.json.details).toEqual({ errorKind: 'rejected', httpCode: '422' });
+	});
+
+	it('with "Continue (regular output)" keeps the failed item\'s fields beside the error, on the main output', async () => {
+		const result = await run('continueRegularOutput');
+
+		expect(result.output('Echo', 0).map((item) => [item.json, item.pairedItem])).toEqual([
+			[{ echoed: 1 }, { item: 0 }],
+			[
+				{ id: 2, bad: true, error: 'Echo: echo item failed (HTTP 422): "order 2 is not valid"', details: { errorKind: 'rejected', httpCode: '422' } },
+				{ item: 1 },
+			],
+			[{ echoed: 3 }, { item: 2 }],
+		]);
 	});
 
 	it('stops the workflow naming the item when the node is not set to continue', async () => {

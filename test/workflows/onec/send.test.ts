@@ -123,7 +123,7 @@ describe('1C Orders: send orders to the HTTP service on the real engine', () => 
 
 		const [error] = result.output('1C', 1);
 		expect(error.json.error).toMatch(/^1C: import 1 order failed \(HTTP 404\): ".*404 - File or directory not found\./);
-		expect(error.json.error.split('404 - File or directory not found.')).toHaveLength(2);
+		expect(String(error.json.error).split('404 - File or directory not found.')).toHaveLength(2);
 		expect(error.json.error).toMatch(
 			/; check the Server URL and Publication Name in the credential, and the HTTP Service and Service Method URL on the node$/,
 		);

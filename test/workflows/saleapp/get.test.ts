@@ -49,17 +49,30 @@ describe('SaleApp node: get orders', () => {
 			expect(forms[2].external_id).toBe('SHOP-1001');
 		});
 
-		it('gives an empty result, not an error, when no order matches', async () => {
-			const { ok, failed, error } = await runSaleApp(sandbox, {
+		it('sends an order SaleApp does not have to the error output, naming the ID asked for', async () => {
+			const { ok, failed } = await runSaleApp(sandbox, {
 				kind,
-				items: [{ id: 999 }, { id: 998 }],
+				items: [{ id: 999, caller: 'shop' }, { id: 998 }],
 				parameters: { operation: 'get', findBy: 'id', orderId: '={{ $json.id }}' },
+			});
+			expect(ok).toEqual([]);
+			expect(failed.map((item) => [item.json.error, item.pairedItem])).toEqual([
+				['SaleApp has no order with ID 999', { item: 0 }],
+				['SaleApp has no order with ID 998', { item: 1 }],
+			]);
+			expect(failed[0].json).toMatchObject({ caller: 'shop', details: { errorKind: 'rejected', id: 999 } });
+			expect(sentForms(sandbox).map((form) => form.id)).toEqual(['999', '998']);
+		});
+
+		it('with When Not Found "Output an Item", gives found: false and the ID asked for', async () => {
+			const { ok, failed } = await runSaleApp(sandbox, {
+				kind,
+				items: [{ number: 4242 }],
+				parameters: { operation: 'get', findBy: 'number', orderNumber: '={{ $json.number }}', options: { notFound: 'item' } },
 				onError: 'stopWorkflow',
 			});
-			expect(error).toBeUndefined();
-			expect(ok).toEqual([]);
 			expect(failed).toEqual([]);
-			expect(sentForms(sandbox).map((form) => form.id)).toEqual(['999', '998']);
+			expect(ok.map((item) => [item.json, item.pairedItem])).toEqual([[{ found: false, number: 4242 }, { item: 0 }]]);
 		});
 	});
 

@@ -56,21 +56,52 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { ...show, '/keyKind': ['organisation'] } },
 		description: 'Only orders of this SaleApp client; useful when several clients have orders with the same external ID',
 	},
-	optionsProperty('get'),
+	optionsProperty('get', [
+		{
+			displayName: 'When Not Found',
+			name: 'notFound',
+			type: 'options',
+			options: [
+				{
+					name: 'Send to Error Output',
+					value: 'error',
+					description: 'An error naming the ID asked for (the workflow stops unless the node continues on error)',
+				},
+				{
+					name: 'Output an Item With Found: False',
+					value: 'item',
+					description: 'An item with found: false and the ID asked for, on the main output',
+				},
+			],
+			default: 'error',
+			description: 'What to do when SaleApp has no order with this ID, number or external ID',
+		},
+	]),
 ];
 
-/** One output item per order found; none when SaleApp has no such order. */
+const ASKED_BY = { id: 'ID', number: 'number', externalId: 'external ID' } as const;
+
+/** One output item per order found; one item or error naming the ID asked for when there is none. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const session = await startOperation(this, true);
 	const results = new ItemResults(this);
+	const notFound = (this.getNodeParameter('options', 0, {}) as { notFound?: string }).notFound ?? 'error';
 
 	await forEachItem(
 		this,
 		results,
 		async (itemIndex) => {
 			const clientId = session.kind === 'organisation' ? param(this, 'clientId', itemIndex, '').trim() : '';
-			const lookup = { ...readIdentity(this, 'get', itemIndex), clientId: clientId || undefined };
-			for (const order of await findOrders(session, lookup, itemIndex)) results.success(itemIndex, plain(order));
+			const identity = readIdentity(this, 'get', itemIndex);
+			const orders = await findOrders(session, { ...identity, clientId: clientId || undefined }, itemIndex);
+			for (const order of orders) results.success(itemIndex, plain(order));
+			if (orders.length > 0) return;
+			const [by, asked] = Object.entries(identity).find(([, value]) => value !== undefined) as [keyof typeof ASKED_BY, string | number];
+			if (notFound === 'item') {
+				results.success(itemIndex, { found: false, [by]: asked });
+				return;
+			}
+			results.failure(itemIndex, `SaleApp has no order with ${ASKED_BY[by]} ${asked}`, { [by]: asked }, 'rejected');
 		},
 		session.secrets,
 	);
