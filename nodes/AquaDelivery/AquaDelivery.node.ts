@@ -17,7 +17,7 @@ export class AquaDelivery implements INodeType {
 		icon: { light: 'file:aquaDelivery.svg', dark: 'file:aquaDelivery.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: '={{ {"import": "Import Orders", "getRemembered": "Get Remembered Orders", "markImported": "Mark Order as Imported", "forget": "Forget Remembered Order"}[$parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Import orders into Aqua-delivery, the water-delivery service',
 		defaults: { name: 'Aqua Delivery' },
 		usableAsTool: true,

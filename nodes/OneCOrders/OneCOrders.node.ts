@@ -18,7 +18,7 @@ export class OneCOrders implements INodeType {
 		icon: { light: 'file:oneCOrders.svg', dark: 'file:oneCOrders.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: '={{ {"send": "Send Orders", "getMany": "Get Many Orders", "getRemembered": "Get Remembered Orders", "markImported": "Mark Order as Imported", "forget": "Forget Remembered Order"}[$parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Send orders to a 1C:Enterprise HTTP service and read orders through 1C\'s OData',
 		defaults: { name: '1C Orders' },
 		usableAsTool: true,

@@ -14,7 +14,8 @@ export class OrderTransformer implements INodeType {
 		icon: { light: 'file:orderTransformer.svg', dark: 'file:orderTransformer.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["from"] + " → " + $parameter["to"] }}',
+		subtitle:
+			'={{ ({"onec": "1C", "aqua": "Aqua Delivery", "canonical": "Canonical", "horoshop": "Horoshop", "saleapp": "SaleApp"})[$parameter["from"]] + " → " + ({"onec": "1C", "aqua": "Aqua Delivery", "canonical": "Canonical", "horoshop": "Horoshop", "saleapp": "SaleApp"})[$parameter["to"]] }}',
 		description: 'Convert orders between Horoshop, SaleApp, Aqua-delivery and 1C formats',
 		defaults: { name: 'Order Transformer' },
 		inputs: [NodeConnectionTypes.Main],

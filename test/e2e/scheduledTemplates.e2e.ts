@@ -224,14 +224,17 @@ describe('template "Horoshop -> SaleApp" run by the real n8n (CLI execute)', () 
 		const [again] = [...env.sandbox.saleapp.orders.values()];
 		env.sandbox.horoshop.orders.get(Number(again.externalId))!.stat_status = 1;
 		const countBefore = env.sandbox.saleapp.orders.size;
+		const startedAt = Date.now();
 
 		const run = await env.n8n.execute(env.templates[template].id);
 		expect(run.exitCode).toBe(0);
 		expect(env.sandbox.saleapp.orders.size).toBe(countBefore);
 		expect(env.sandbox.saleapp.byExternalId(again.externalId)).toHaveLength(1);
+		// The node remembers the SaleApp ID it created the order under: unchanged, it is not even looked up.
 		expect(itemsOf(run.data, 'Create in SaleApp')).toEqual([
-			expect.objectContaining({ external_id: again.externalId, alreadyExisted: true }),
+			expect.objectContaining({ external_id: again.externalId, create_id: String(again.id), skipped: 'unchanged' }),
 		]);
+		expect(env.sandbox.log.forRoute('saleapp.orders').filter((entry) => entry.at >= startedAt)).toEqual([]);
 		expect(env.sandbox.horoshop.orders.get(Number(again.externalId))!.stat_status).toBe(2);
 	});
 });

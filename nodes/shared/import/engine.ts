@@ -16,6 +16,8 @@ import type { RememberedOrder } from './record';
 export interface ImportTarget {
 	/** Shown in messages: "Aqua Delivery", "1C". */
 	system: string;
+	/** The output field with the receiver's id of the order: "aquaId", "oneCId". */
+	receiverIdField: string;
 	credentialType: string;
 	url: string;
 	/** The wire schema every order must pass before it may be sent. */
@@ -188,7 +190,14 @@ function prepareOrders(
 		}
 		firstItemOf.set(wire.id, itemIndex);
 		if (skipUnchanged && remembered?.state === 'imported' && remembered.sent === fingerprintOf(wire)) {
-			results.success(itemIndex, { id: remembered.receiverId, external_id: wire.id, skipped: 'unchanged', lastSentAt: remembered.at });
+			results.success(itemIndex, {
+				orderId: wire.id,
+				[target.receiverIdField]: remembered.receiverId,
+				skipped: 'unchanged',
+				lastSentAt: remembered.at,
+				id: remembered.receiverId,
+				external_id: wire.id,
+			});
 			skippedUnchanged++;
 			continue;
 		}
@@ -264,23 +273,28 @@ async function sendBatch(
 		}
 		const imported = importedOrder(result.data, order);
 		const receiverId = hasValue(imported.id) ? String(imported.id) : undefined;
-		const outcome = checkLines(target.system, order, imported, receiverId, settings.acceptDroppedLines);
+		const outcome = checkLines(target, order, imported, receiverId, settings.acceptDroppedLines);
 		// An order that lost lines keeps its id but not the fingerprint: it is not "unchanged" until fixed.
 		if (receiverId !== undefined) record?.imported(order.id, receiverId, outcome.ok ? order.wire : undefined);
 		return outcome;
 	});
 }
 
-/** An imported order whose stored lines lack some sent ones is not a plain success. */
+/**
+ * The receiver's answer for an imported order, with your id and its id named up front; an order
+ * whose stored lines lack some sent ones is not a plain success.
+ */
 function checkLines(
-	system: string,
+	target: ImportTarget,
 	order: ReadyOrder,
-	imported: IDataObject,
+	answer: IDataObject,
 	receiverId: string | undefined,
 	accept: boolean,
 ): Outcome {
+	const { system } = target;
+	const imported = { orderId: order.id, [target.receiverIdField]: receiverId ?? null, ...answer };
 	const sent = order.wire.order_item_list as unknown as SentLine[];
-	const dropped = droppedLines(sent, imported.order_item_list);
+	const dropped = droppedLines(sent, answer.order_item_list);
 	if (dropped.length === 0) return { itemIndex: order.itemIndex, ok: true, json: imported };
 	const message =
 		`${system} imported order ${order.id}${receiverId ? ` as ${receiverId}` : ''} without ${dropped.length} of its ${sent.length} ` +
@@ -290,7 +304,7 @@ function checkLines(
 		itemIndex: order.itemIndex,
 		ok: false,
 		error: `${message}. Fix the product IDs and send the order again: it goes as an update${receiverId ? ` of ${receiverId}` : ''}`,
-		details: { orderId: order.id, receiverId: receiverId ?? null, droppedLines: dropped as unknown as IDataObject[], response: imported },
+		details: { orderId: order.id, receiverId: receiverId ?? null, droppedLines: dropped as unknown as IDataObject[], response: answer },
 		kind: 'lines_dropped',
 	};
 }

@@ -31,6 +31,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		this,
 		{
 			system: 'Aqua Delivery',
+			receiverIdField: 'aquaId',
 			credentialType: 'aquaDeliveryApi',
 			url: `${aquaBaseUrl(baseUrl)}/v1/order/import/`,
 			schema: aquaOrderSchema,

@@ -43,6 +43,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		this,
 		{
 			system: '1C',
+			receiverIdField: 'oneCId',
 			credentialType: 'oneCApi',
 			url: `${connection.baseUrl}/hs/${service}/${method}`,
 			schema: oneCOrderSchema,

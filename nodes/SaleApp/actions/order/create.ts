@@ -181,7 +181,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const order = prepare(this, session, itemIndex, candidate.fields);
 			const remembered = order.external_id ? record?.get(order.external_id) : undefined;
 			if (skipUnchanged && remembered?.state === 'imported' && remembered.sent === fingerprintOf(order as unknown as IDataObject)) {
-				results.success(itemIndex, { create_id: remembered.receiverId, external_id: order.external_id, skipped: 'unchanged', lastSentAt: remembered.at });
+				results.success(itemIndex, {
+					saleAppId: remembered.receiverId,
+					create_id: remembered.receiverId,
+					external_id: order.external_id,
+					skipped: 'unchanged',
+					lastSentAt: remembered.at,
+				});
 				return;
 			}
 			// Two items with one external ID in the same run go one after the other, so the second sees the first.
@@ -264,7 +270,7 @@ async function createOnce(
 	const clientId = order.client_id;
 	if (skipIfExists && externalId) {
 		const existing = newest(await findOrders(session, { externalId, clientId }, itemIndex, 'look up order'));
-		if (existing) return { create_id: existing.id, alreadyExisted: true, ...plain(existing) };
+		if (existing) return { saleAppId: existing.id, create_id: existing.id, alreadyExisted: true, ...plain(existing) };
 	}
 
 	const call = { operation: 'create order', itemIndex };
@@ -303,7 +309,7 @@ async function createOnce(
 	if (answer.body.create_id === undefined) {
 		throw saleAppError(session, call, 'SaleApp reported success but sent no create_id');
 	}
-	return { create_id: answer.body.create_id, alreadyExisted: false, ...plain(order) };
+	return { saleAppId: answer.body.create_id, create_id: answer.body.create_id, alreadyExisted: false, ...plain(order) };
 }
 
 /** Of orders sharing an external ID, the latest one. */

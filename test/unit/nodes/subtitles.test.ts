@@ -1,0 +1,54 @@
+import { Workflow } from 'n8n-workflow';
+import type { INode, INodeType } from 'n8n-workflow';
+
+import { PACKAGE_NAME, PackageTypes } from '../../harness/packageTypes';
+
+/** The node's subtitle as the editor shows it under the node, for these parameters. */
+function subtitleOf(types: PackageTypes, name: string, parameters: INode['parameters']): unknown {
+	const type = types.getByNameAndVersion(`${PACKAGE_NAME}.${name}`) as INodeType;
+	const node: INode = { id: 'n', name: 'Node', type: `${PACKAGE_NAME}.${name}`, typeVersion: 1, position: [0, 0], parameters };
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: types });
+	return workflow.expression.getSimpleParameterValue(node, type.description.subtitle as string, 'manual', {});
+}
+
+describe('node subtitles in words', () => {
+	const types = new PackageTypes();
+
+	it.each([
+		['aquaDelivery', { resource: 'order', operation: 'import' }, 'Import Orders'],
+		['aquaDelivery', { resource: 'order', operation: 'forget' }, 'Forget Remembered Order'],
+		['oneCOrders', { resource: 'order', operation: 'getMany' }, 'Get Many Orders'],
+		['oneCOrders', { resource: 'order', operation: 'send' }, 'Send Orders'],
+		['horoshop', { resource: 'order', operation: 'getAll' }, 'Get Many Orders'],
+		['horoshop', { resource: 'order', operation: 'updateStatus' }, 'Update Order Status'],
+		['saleApp', { resource: 'order', operation: 'create' }, 'Create Order'],
+		['saleApp', { resource: 'order', operation: 'getRemembered' }, 'Get Remembered Orders'],
+		['orderTransformer', { from: 'horoshop', to: 'aqua' }, 'Horoshop → Aqua Delivery'],
+		['orderTransformer', { from: 'saleapp', to: 'onec' }, 'SaleApp → 1C'],
+	])('%s %j reads "%s"', (name, parameters, expected) => {
+		expect(subtitleOf(types, name, parameters)).toBe(expected);
+	});
+
+	it('names every operation a node offers, never the raw value', () => {
+		for (const name of ['aquaDelivery', 'oneCOrders', 'horoshop', 'saleApp']) {
+			const type = types.getByNameAndVersion(`${PACKAGE_NAME}.${name}`) as INodeType;
+			const operation = type.description.properties.find((property) => property.name === 'operation');
+			for (const option of (operation?.options ?? []) as Array<{ value: string; name: string }>) {
+				expect([name, subtitleOf(types, name, { resource: 'order', operation: option.value })]).toEqual([name, expect.stringMatching(/^[A-Z][a-z]+ /)]);
+			}
+		}
+	});
+});
+
+describe('node search aliases (codex)', () => {
+	it.each([
+		['AquaDelivery', ['Аква', 'Aqua', 'order', 'delivery', 'water']],
+		['OneCOrders', ['1С', '1C', 'order']],
+		['Horoshop', ['Хорошоп', 'Horoshop', 'shop', 'order']],
+		['SaleApp', ['SaleApp', 'Conwix', 'order']],
+		['OrderTransformer', ['convert', 'transform', 'order']],
+	])('%s is found by %j', (folder, words) => {
+		const codex = require(`../../../nodes/${folder}/${folder}.node.json`) as { alias?: string[] };
+		expect(codex.alias).toEqual(expect.arrayContaining(words));
+	});
+});
