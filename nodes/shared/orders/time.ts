@@ -49,9 +49,9 @@ function wallClockOf(text: string): WallClock | undefined {
 /**
  * Reads a source time. A time with an offset or `Z` is an instant; a naive one ("2021-04-09
  * 12:09:01", "09.04.2021 12:09") is wall-clock time in `zone`. Returns ISO with the zone's
- * offset, or undefined with an error recorded. Wall-clock times that do not exist (skipped by a
- * DST change) are errors, because no instant can be chosen without guessing; times that happen
- * twice (clocks going back) are read as the first and noted.
+ * offset, or undefined with an error recorded. A wall-clock time that does not exist (skipped
+ * when the clocks go forward) is read as the first instant after the change, and noted; one that
+ * happens twice (clocks going back) is read as the first, and noted.
  */
 export function readTime(value: unknown, zone: string, field: string, problems: Problems): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
@@ -75,8 +75,9 @@ export function readTime(value: unknown, zone: string, field: string, problems: 
 		return undefined;
 	}
 	if (local.hour !== wall.hour || local.minute !== wall.minute || local.day !== wall.day) {
-		problems.error(field, `"${value}" does not exist in ${zone} (the clocks skip it at a DST change)`);
-		return undefined;
+		const next = format(endOfGap(local, zone));
+		problems.note(field, `"${value}" does not exist in ${zone} (the clocks skip it at a DST change); read as ${next}, the first time after the change`);
+		return next;
 	}
 	const offsets = IANAZone.create(zone);
 	const millis = local.toMillis();
@@ -89,6 +90,24 @@ export function readTime(value: unknown, zone: string, field: string, problems: 
 		problems.note(field, `"${value}" happens twice in ${zone} (clocks go back at a DST change); read as the first, ${format(first)}`);
 	}
 	return format(first);
+}
+
+/**
+ * The instant the clocks jumped forward over a skipped wall-clock time. Luxon moves a skipped time
+ * forward by the gap (03:30 -> 04:30); the change itself happened at most that gap earlier.
+ */
+function endOfGap(shifted: DateTime, zone: string): DateTime {
+	const offsets = IANAZone.create(zone);
+	const after = shifted.toMillis();
+	let before = after - HOUR * 2;
+	let later = after;
+	// Find, to the second, the first instant that has the new offset.
+	while (later - before > 1000) {
+		const middle = Math.floor((before + later) / 2);
+		if (offsets.offset(middle) === shifted.offset) later = middle;
+		else before = middle;
+	}
+	return DateTime.fromMillis(Math.ceil(later / 1000) * 1000, { zone });
 }
 
 /** An ISO instant as UTC with `Z` ("2019-11-06T11:00:00Z"), the form Aqua and 1C examples use. */

@@ -23,13 +23,21 @@ describe('source times and their zone', () => {
 		expect(toUtc(read('2019-11-06T11:00:00Z', 'Europe/Moscow').time as string)).toBe('2019-11-06T11:00:00Z');
 	});
 
-	it('refuses a wall-clock time the spring DST change skips', () => {
+	it('reads a wall-clock time the spring DST change skips as the first instant after the change, and says so', () => {
 		// Kyiv: 2026-03-29 03:00 EET jumps to 04:00 EEST.
-		const { time, errors } = read('2026-03-29 03:30:00', 'Europe/Kyiv');
-		expect(time).toBeUndefined();
-		expect(errors).toEqual([
-			{ field: 'stat_created', message: '"2026-03-29 03:30:00" does not exist in Europe/Kyiv (the clocks skip it at a DST change)' },
+		const { time, errors, notes } = read('2026-03-29 03:30:00', 'Europe/Kyiv');
+		expect(time).toBe('2026-03-29T04:00:00+03:00');
+		expect(toUtc(time as string)).toBe('2026-03-29T01:00:00Z');
+		expect(errors).toEqual([]);
+		expect(notes).toEqual([
+			{
+				field: 'stat_created',
+				message:
+					'"2026-03-29 03:30:00" does not exist in Europe/Kyiv (the clocks skip it at a DST change); read as 2026-03-29T04:00:00+03:00, the first time after the change',
+			},
 		]);
+		// Moscow has no DST since 2014; New York skips 02:00-03:00 on 2026-03-08.
+		expect(read('2026-03-08 02:15', 'America/New_York').time).toBe('2026-03-08T03:00:00-04:00');
 		expect(read('2026-03-29 04:30:00', 'Europe/Kyiv').time).toBe('2026-03-29T04:30:00+03:00');
 		expect(read('2026-03-29 02:30:00', 'Europe/Kyiv').time).toBe('2026-03-29T02:30:00+02:00');
 	});
