@@ -51,9 +51,11 @@ function lineLabel(order: CanonicalOrder, line: OrderLine): string {
 
 /**
  * Applies the admin's choices to a canonical order and returns a new order (the input is not
- * touched): totals check, default city and delivery window, gifts, sets, product map.
+ * touched): totals check, default city and delivery window, gifts, sets, product map. With
+ * `wholeOrder` (the target is Canonical) the Sets and Gifts policies are left for the later write
+ * to a target format, so every line, set items and gifts included, stays in the order.
  */
-export function applyPolicies(order: CanonicalOrder, policies: OrderPolicies, problems: Problems): CanonicalOrder {
+export function applyPolicies(order: CanonicalOrder, policies: OrderPolicies, problems: Problems, wholeOrder = false): CanonicalOrder {
 	checkTotal(order, policies.totals, problems);
 
 	const address = { ...order.address };
@@ -63,17 +65,19 @@ export function applyPolicies(order: CanonicalOrder, policies: OrderPolicies, pr
 	if (!delivery.window) delivery.window = defaultWindow(order.createdAt, policies.now, policies.timezone, policies.window);
 
 	let dropped: Kopecks = 0;
-	const keep: OrderLine[] = [];
-	const counted = new Set(countedLines(order));
-	for (const line of order.lines) {
-		if (line.kind === 'gift' && policies.gifts === 'drop') {
-			if (counted.has(line)) dropped += lineTotal(line);
-			continue;
+	let lines = order.lines;
+	if (!wholeOrder) {
+		const keep: OrderLine[] = [];
+		const counted = new Set(countedLines(order));
+		for (const line of order.lines) {
+			if (line.kind === 'gift' && policies.gifts === 'drop') {
+				if (counted.has(line)) dropped += lineTotal(line);
+				continue;
+			}
+			keep.push(line);
 		}
-		keep.push(line);
+		lines = policies.sets === 'items' ? explodeSets(order, keep, problems) : dropSetItems(keep);
 	}
-
-	let lines = policies.sets === 'items' ? explodeSets(order, keep, problems) : dropSetItems(keep);
 
 	lines = lines.flatMap((line) => {
 		const mapped = mapProduct(order, line, policies.products, problems);

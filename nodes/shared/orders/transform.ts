@@ -72,7 +72,7 @@ export function transformOrder(input: unknown, settings: TransformSettings, extr
 		canonical = { ...canonical, ids: { ...canonical.ids, [settings.to]: receiverId } };
 	}
 
-	const order = applyPolicies(canonical, settings, problems);
+	const order = applyPolicies(canonical, settings, problems, settings.to === 'canonical');
 	if (problems.failed) return fail();
 
 	const output = write(order, settings, problems);

@@ -51,6 +51,18 @@ describe('sets and gifts', () => {
 		expect(result.ok && result.output.total).toBe(3413);
 	});
 
+	it('keeps every line when converting to Canonical, so a later write can still send the set\'s items', () => {
+		const canonical = transformOrder(horoshopExample, { ...defaultSettings('horoshop', 'canonical', 'Europe/Kyiv', NOW), gifts: 'drop' });
+		if (!canonical.ok) throw new Error(JSON.stringify(canonical.errors));
+		const viaCanonical = transformOrder(canonical.output, {
+			...defaultSettings('canonical', 'aqua', 'Europe/Kyiv', NOW),
+			products: { key: 'first', lookup: LOOKUP, unknown: 'error' },
+			sets: 'items',
+		});
+		const direct = toAqua(horoshopExample, { products, sets: 'items' });
+		expect(linesOf(viaCanonical)).toEqual(linesOf(direct));
+	});
+
 	it('drops gifts when asked, and the total is unchanged because they cost 0', () => {
 		const result = toAqua(horoshopExample, { products, gifts: 'drop' });
 		expect(linesOf(result)).toEqual([
