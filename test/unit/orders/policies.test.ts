@@ -276,3 +276,17 @@ describe('inputs are never changed', () => {
 		expect(canonical).toEqual(snapshot);
 	});
 });
+
+describe('Horoshop order-level discounts', () => {
+	const products = { key: 'article' as const, lookup: LOOKUP, unknown: 'error' as const };
+
+	it('counts the manager\'s discount (manager_discount) in the discount, so the total adds up', () => {
+		const withManagerDiscount = { ...horoshopExample, total_sum: Number(horoshopExample.total_sum) - 50, manager_discount: 50, manager_discount_title: 'Постійний клієнт' };
+		const toCanonical = transformOrder(withManagerDiscount, defaultSettings('horoshop', 'canonical', 'Europe/Kyiv', NOW));
+		expect(toCanonical.ok && (toCanonical.output.money as { discount?: number }).discount).toBe(5000);
+
+		const result = toAqua(withManagerDiscount, { products });
+		expect(result.ok).toBe(true);
+		expect(result.ok && result.output.total).toBe(3363);
+	});
+});

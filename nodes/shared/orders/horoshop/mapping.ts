@@ -66,12 +66,14 @@ export function toCanonical(wire: unknown, context: ReadContext, problems: Probl
 	if (problems.failed || lines.includes(undefined)) return undefined;
 
 	// total_sum is after every discount and before delivery. Discounts already in the unit prices
-	// make it equal to the lines; order-level ones (coupon, discount_value) make up the difference.
+	// make it equal to the lines; order-level ones (discount_value, coupon, the manager's discount)
+	// make up the difference.
 	if (totalSum !== undefined) {
 		const goods = countedLines(result).reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
 		const stated =
 			(readMoney(order.discount_value, 'discount_value', problems) ?? 0) +
-			(readMoney(order.coupon_discount_value, 'coupon_discount_value', problems) ?? 0);
+			(readMoney(order.coupon_discount_value, 'coupon_discount_value', problems) ?? 0) +
+			(readMoney(order.manager_discount, 'manager_discount', problems) ?? 0);
 		const discount = goods - totalSum === stated ? stated : 0;
 		if (discount) result.money.discount = discount;
 		result.money.total = totalSum + (deliveryCost ?? 0);
