@@ -18,7 +18,7 @@ export class OneCOrders implements INodeType {
 		icon: { light: 'file:oneCOrders.svg', dark: 'file:oneCOrders.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ {"send": "Send Orders", "getMany": "Get Many Orders", "getRemembered": "Get Remembered Orders", "markImported": "Mark Order as Imported", "forget": "Forget Remembered Order"}[$parameter["operation"]] || $parameter["operation"] }}',
+		subtitle: '={{ {"send": "Send Orders", "getAll": "Get Many Orders", "getMany": "Get Many Orders", "getRemembered": "Get Remembered Orders", "markImported": "Mark Order as Imported", "forget": "Forget Remembered Order"}[$parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Send orders to a 1C:Enterprise HTTP service and read orders through 1C\'s OData',
 		defaults: { name: '1C Orders' },
 		usableAsTool: true,
@@ -42,7 +42,7 @@ export class OneCOrders implements INodeType {
 					},
 					{
 						name: 'Get Many',
-						value: 'getMany',
+						value: 'getAll',
 						description: 'Read orders from 1C\'s standard OData interface',
 						action: 'Get many orders',
 					},
@@ -77,7 +77,7 @@ export class OneCOrders implements INodeType {
 		const resource = this.getNodeParameter('resource', 0);
 		const operation = this.getNodeParameter('operation', 0);
 		if (resource === 'order' && operation === 'send') return await send.execute.call(this);
-		if (resource === 'order' && operation === 'getMany') return await getMany.execute.call(this);
+		if (resource === 'order' && (operation === 'getAll' || operation === 'getMany')) return await getMany.execute.call(this);
 		if (resource === 'order' && RECORD_OPERATIONS.includes(operation as RecordOperation)) {
 			return await executeRecordOperation.call(this, operation as RecordOperation, '1C', 'oneCApi');
 		}

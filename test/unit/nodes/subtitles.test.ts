@@ -17,6 +17,7 @@ describe('node subtitles in words', () => {
 	it.each([
 		['aquaDelivery', { resource: 'order', operation: 'import' }, 'Import Orders'],
 		['aquaDelivery', { resource: 'order', operation: 'forget' }, 'Forget Remembered Order'],
+		['oneCOrders', { resource: 'order', operation: 'getAll' }, 'Get Many Orders'],
 		['oneCOrders', { resource: 'order', operation: 'getMany' }, 'Get Many Orders'],
 		['oneCOrders', { resource: 'order', operation: 'send' }, 'Send Orders'],
 		['horoshop', { resource: 'order', operation: 'getAll' }, 'Get Many Orders'],

@@ -20,7 +20,7 @@ describe('1C Orders: get many orders through OData on the real engine', () => {
 				{
 					name: '1C',
 					type: 'oneCOrders',
-					parameters: { resource: 'order', operation: 'getMany', ...parameters },
+					parameters: { resource: 'order', operation: 'getAll', ...parameters },
 					credentials: ['oneCApi'],
 					onError: 'continueErrorOutput',
 				},
@@ -134,5 +134,11 @@ describe('1C Orders: get many orders through OData on the real engine', () => {
 		expect(wrongUser.output('1C', 1)[0].json.error).toBe(
 			'1C: read Document_ЗаказПокупателя failed (HTTP 401): the credentials were refused; check them in the credential',
 		);
+	});
+
+	it('still runs in a workflow saved with the old operation value "getMany"', async () => {
+		const documents = sandbox.onec.addDocuments(3);
+		const result = await getMany({ operation: 'getMany', returnAll: true });
+		expect(numbers(result)).toEqual(documents.map((document) => document.Number));
 	});
 });

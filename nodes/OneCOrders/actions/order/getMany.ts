@@ -8,7 +8,8 @@ import { callApi } from '../../../shared/transport/request';
 import { transportOptions, transportSettings } from '../../../shared/transport/retry';
 import { notFoundAdvice, oneCConnection } from '../../transport';
 
-const show = { show: { resource: ['order'], operation: ['getMany'] } };
+// 'getMany' is this operation's value in workflows saved before it was named 'getAll' as in n8n's own nodes.
+const show = { show: { resource: ['order'], operation: ['getAll', 'getMany'] } };
 
 export const description: INodeProperties[] = [
 	{
