@@ -21,7 +21,7 @@ export class AquaDeliveryApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/AquaDelivery/aquaDelivery.svg', dark: 'file:../nodes/AquaDelivery/aquaDelivery.dark.svg' };
 
-	documentationUrl = 'https://github.com/order-sync/n8n-nodes-order-sync#aqua-delivery';
+	documentationUrl = 'https://github.com/order-sync/n8n-nodes-order-sync/blob/main/docs/nodes/aqua-delivery.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -12,7 +12,7 @@ export class HoroshopApi implements ICredentialType {
 
 	icon = { light: 'file:../nodes/Horoshop/horoshop.svg', dark: 'file:../nodes/Horoshop/horoshop.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/order-sync/n8n-nodes-order-sync#horoshop';
+	documentationUrl = 'https://github.com/order-sync/n8n-nodes-order-sync/blob/main/docs/nodes/horoshop.md';
 
 	properties: INodeProperties[] = [
 		{

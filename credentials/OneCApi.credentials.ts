@@ -19,7 +19,7 @@ export class OneCApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/OneCOrders/oneCOrders.svg', dark: 'file:../nodes/OneCOrders/oneCOrders.dark.svg' };
 
-	documentationUrl = 'https://github.com/order-sync/n8n-nodes-order-sync#1c';
+	documentationUrl = 'https://github.com/order-sync/n8n-nodes-order-sync/blob/main/docs/nodes/1c.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -12,7 +12,7 @@ export class SaleAppApi implements ICredentialType {
 
 	icon = { light: 'file:../nodes/SaleApp/saleApp.svg', dark: 'file:../nodes/SaleApp/saleApp.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/order-sync/n8n-nodes-order-sync#saleapp';
+	documentationUrl = 'https://github.com/order-sync/n8n-nodes-order-sync/blob/main/docs/nodes/saleapp.md';
 
 	properties: INodeProperties[] = [
 		{

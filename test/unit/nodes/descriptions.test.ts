@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
 import { Workflow } from 'n8n-workflow';
 import type { INode, INodeType } from 'n8n-workflow';
 
@@ -51,5 +54,21 @@ describe('node search aliases (codex)', () => {
 	])('%s is found by %j', (folder, words) => {
 		const codex = require(`../../../nodes/${folder}/${folder}.node.json`) as { alias?: string[] };
 		expect(codex.alias).toEqual(expect.arrayContaining(words));
+	});
+});
+
+describe('documentation links', () => {
+	const base = 'https://github.com/order-sync/n8n-nodes-order-sync/blob/main/';
+	const types = new PackageTypes();
+	const codexUrls = ['AquaDelivery', 'OneCOrders', 'Horoshop', 'SaleApp', 'OrderTransformer'].flatMap((folder) => {
+		const codex = require(`../../../nodes/${folder}/${folder}.node.json`) as { resources: Record<string, Array<{ url: string }>> };
+		return Object.values(codex.resources).flat().map((resource) => resource.url);
+	});
+	const credentialUrls = [...types.credentials.values()].map((credential) => String(credential.documentationUrl));
+
+	it.each([...codexUrls, ...credentialUrls])('%s has no #fragment (n8n appends a query) and its page exists', (url) => {
+		expect(url.startsWith(base)).toBe(true);
+		expect(url).not.toContain('#');
+		expect(existsSync(path.join(__dirname, '../../..', url.slice(base.length)))).toBe(true);
 	});
 });
