@@ -238,7 +238,7 @@ export const transformerProperties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. Europe/Kyiv',
 				description:
-					'Timezone of times the source writes without an offset (Horoshop writes shop-local time). Empty: the workflow’s timezone.',
+					'Timezone of times the source writes without an offset (Horoshop writes shop-local time). Empty: the source’s own, Europe/Kyiv for Horoshop, SaleApp and 1C, Europe/Moscow for Aqua; never the workflow’s.',
 			},
 			{
 				displayName: 'Totals That Do Not Add Up',

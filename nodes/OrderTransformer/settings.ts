@@ -29,6 +29,20 @@ interface Options {
 }
 
 /**
+ * Where each source writes times without an offset, unless Source Timezone says otherwise: never
+ * the workflow's timezone (n8n's default is America/New_York). Horoshop, SaleApp and 1C serve
+ * Ukrainian businesses; Aqua answers in its tenant's time, Moscow's in seed 000's example.
+ * Canonical times always carry their offset.
+ */
+const SOURCE_TIMEZONES: Record<SourceFormat, string> = {
+	horoshop: 'Europe/Kyiv',
+	saleapp: 'Europe/Kyiv',
+	onec: 'Europe/Kyiv',
+	aqua: 'Europe/Moscow',
+	canonical: 'Europe/Kyiv',
+};
+
+/**
  * Reads the node's settings once for all items (each expression evaluation costs time per
  * item, and these settings describe the mapping, not one order).
  */
@@ -37,7 +51,7 @@ export function readSettings(context: IExecuteFunctions): TransformSettings {
 	const from = context.getNodeParameter('from', 0) as SourceFormat;
 	const to = context.getNodeParameter('to', 0) as TargetFormat;
 	const options = context.getNodeParameter('options', 0, {}) as Options;
-	const timezone = options.timezone?.trim() || context.getTimezone();
+	const timezone = options.timezone?.trim() || SOURCE_TIMEZONES[from];
 	if (!isValidZone(timezone)) {
 		throw new NodeOperationError(node, `Source Timezone "${timezone}" is not a timezone name like Europe/Kyiv`);
 	}

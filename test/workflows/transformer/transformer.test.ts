@@ -68,7 +68,7 @@ describe('Order Transformer on the real n8n engine', () => {
 		expect(result.output('Start', 0).map((item) => item.json)).toEqual([horoshopExample, badPhone, unknownProduct]);
 	});
 
-	it('takes the product map from an expression and the timezone from the workflow', async () => {
+	it('takes the product map from an expression and reads Horoshop times in shop time, not the workflow's', async () => {
 		const winterOrder = { ...horoshopExample, stat_created: '2021-01-15 12:09:01' };
 		const result = await runWorkflow({
 			items: [winterOrder],
@@ -79,14 +79,15 @@ describe('Order Transformer on the real n8n engine', () => {
 					unknownProducts: 'drop',
 				}),
 			],
-			timezone: 'Europe/Moscow',
+			// n8n's default workflow timezone; the shop writes Kyiv time all the same.
+			timezone: 'America/New_York',
 		});
 
 		const [converted] = result.output('Transform', 0);
-		// In January Moscow is UTC+3 (Kyiv would be UTC+2): 12:09 is 09:09 UTC, the next day's 09:00 is 06:00 UTC.
-		expect(converted.json.created_at).toBe('2021-01-15T09:09:01Z');
-		expect(converted.json.shipping_date_from).toBe('2021-01-16T06:00:00Z');
-		expect(converted.json.shipping_date_to).toBe('2021-01-16T15:00:00Z');
+		// In January Kyiv is UTC+2: 12:09 is 10:09 UTC, the next day's 09:00 is 07:00 UTC.
+		expect(converted.json.created_at).toBe('2021-01-15T10:09:01Z');
+		expect(converted.json.shipping_date_from).toBe('2021-01-16T07:00:00Z');
+		expect(converted.json.shipping_date_to).toBe('2021-01-16T16:00:00Z');
 		expect(converted.json.order_item_list).toEqual([
 			{ product_id: 'A1', price: 1001, quantity: 1, id: '41', name: 'Товар 1' },
 			{ product_id: 'SET', price: 2412, quantity: 1, id: '43', name: 'Тестовый комплект' },
@@ -95,6 +96,17 @@ describe('Order Transformer on the real n8n engine', () => {
 		expect(converted.json.transformNotes).toContain(
 			'lines[1].product.article: "10000013" is not in the product map (Товар 13); line dropped',
 		);
+	});
+
+	it('reads the source\'s times in the Source Timezone when one is set', async () => {
+		const winterOrder = { ...horoshopExample, stat_created: '2021-01-15 12:09:01' };
+		const result = await runWorkflow({
+			items: [winterOrder],
+			nodes: [transformer({ options: { timezone: 'Europe/Moscow' } })],
+			timezone: 'America/New_York',
+		});
+		// Moscow is UTC+3: 12:09 is 09:09 UTC.
+		expect(result.output('Transform', 0)[0].json.created_at).toBe('2021-01-15T09:09:01Z');
 	});
 
 	it('sends back the id Aqua gave an order before, read per order from an expression', async () => {
