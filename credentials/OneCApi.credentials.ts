@@ -27,7 +27,8 @@ export class OneCApi implements ICredentialType {
 			name: 'serverUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'http://192.168.1.10:8080',
+			placeholder: 'e.g. http://192.168.1.10:8080',
+			required: true,
 			description: 'Scheme, host and port of the web server the infobase is published on',
 		},
 		{
@@ -35,7 +36,8 @@ export class OneCApi implements ICredentialType {
 			name: 'publication',
 			type: 'string',
 			default: '',
-			placeholder: 'demodelivery',
+			placeholder: 'e.g. trade',
+			required: true,
 			description: 'The name the infobase was published under (the first part of the path)',
 		},
 		{

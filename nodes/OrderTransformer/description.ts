@@ -83,7 +83,7 @@ export const transformerProperties: INodeProperties[] = [
 		name: 'productLookup',
 		type: 'json',
 		default: '{}',
-		placeholder: '{"10000001": "78e66cef-ae2c-11e6-9bf1-f8a9634f667f"}',
+		placeholder: 'e.g. {"10000001": "78e66cef-ae2c-11e6-9bf1-f8a9634f667f"}',
 		description: 'An object from source key to target product ID, e.g. built by an earlier node. Read once for all items.',
 		displayOptions: { show: { productMapping: ['lookup'] } },
 	},

@@ -21,7 +21,7 @@ export function orderSourceProperties(displayOptions: IDisplayOptions, system: F
 			? '"id" (the line\'s id in your system), "order_product_id" (Aqua\'s line id), "name"'
 			: '"id" (the line\'s id in 1C), "name"';
 	const extra: INodeProperties[] = [
-		{ displayName: 'Client Email', name: 'clientEmail', type: 'string', placeholder: 'name@email.com', default: '' },
+		{ displayName: 'Client Email', name: 'clientEmail', type: 'string', placeholder: 'e.g. name@email.com', default: '' },
 		{
 			displayName: 'Client External ID',
 			name: 'clientExternalId',
@@ -49,7 +49,7 @@ export function orderSourceProperties(displayOptions: IDisplayOptions, system: F
 			description: 'The ID the receiving system gave this order on an earlier import. Send it back to avoid duplicates.',
 		},
 		{ displayName: 'Floor', name: 'floor', type: 'string', default: '' },
-		{ displayName: 'Payment Type', name: 'paymentType', type: 'string', default: '', placeholder: 'cash' },
+		{ displayName: 'Payment Type', name: 'paymentType', type: 'string', default: '', placeholder: 'e.g. cash' },
 		{ displayName: 'Returned Bottles', name: 'returnedBottles', type: 'number', typeOptions: { minValue: 0 }, default: 0 },
 		{ displayName: 'Room', name: 'room', type: 'string', default: '', description: 'Flat or office number' },
 	];
@@ -145,7 +145,7 @@ export function orderSourceProperties(displayOptions: IDisplayOptions, system: F
 			name: 'clientPhone',
 			type: 'string',
 			default: '',
-			placeholder: '+79191991919',
+			placeholder: 'e.g. +380671234567 or +79161234567',
 			description: 'Required for a client the receiving system does not know yet; at most 12 characters',
 			displayOptions: fromFields,
 		},

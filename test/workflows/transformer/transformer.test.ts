@@ -68,7 +68,7 @@ describe('Order Transformer on the real n8n engine', () => {
 		expect(result.output('Start', 0).map((item) => item.json)).toEqual([horoshopExample, badPhone, unknownProduct]);
 	});
 
-	it('takes the product map from an expression and reads Horoshop times in shop time, not the workflow's', async () => {
+	it('takes the product map from an expression and reads Horoshop times in shop time, not the workflow\'s', async () => {
 		const winterOrder = { ...horoshopExample, stat_created: '2021-01-15 12:09:01' };
 		const result = await runWorkflow({
 			items: [winterOrder],

@@ -23,7 +23,7 @@ export function orderIdProperty(show: { resource: string[]; operation: string[] 
 		required: true,
 		displayOptions: { show },
 		default: '',
-		placeholder: '1021',
+		placeholder: 'e.g. 1021',
 		description: 'The number of the order in the shop',
 	};
 }

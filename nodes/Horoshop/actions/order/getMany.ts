@@ -61,7 +61,7 @@ export const description: INodeProperties[] = [
 				name: 'ids',
 				type: 'string',
 				default: '',
-				placeholder: '1021, 1022',
+				placeholder: 'e.g. 1021, 1022',
 				description: 'Only these orders: their numbers, separated by commas',
 			},
 			{

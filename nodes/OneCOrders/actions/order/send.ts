@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: 'AquaDeliveri',
-		description: 'The root URL of the HTTP service in 1C (the part after /hs/)',
+		description:
+			'The Root URL of the HTTP service in 1C, the part after /hs/: in the 1C Configurator under Common → HTTP services (Общие → HTTP-сервисы), the service\'s Root URL (Корневой URL). Ask your 1C administrator.',
 		displayOptions: show,
 	},
 	{

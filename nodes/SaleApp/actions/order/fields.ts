@@ -22,7 +22,9 @@ export function ownerProperties(show: IDisplayOptions['show'], required: boolean
 			default: '',
 			required,
 			displayOptions,
-			description: 'The SaleApp client (counterparty) the order belongs to',
+			placeholder: 'e.g. 50',
+			description:
+				'SaleApp\'s ID of the counterparty (контрагент) the order belongs to: a number, found in SaleApp\'s list of counterparties (ask SaleApp support if it is not shown). Not asked with a counterparty key.',
 		},
 		{
 			displayName: 'Currency ID',
@@ -31,7 +33,8 @@ export function ownerProperties(show: IDisplayOptions['show'], required: boolean
 			default: '',
 			required,
 			displayOptions,
-			description: 'The SaleApp currency of the order',
+			placeholder: 'e.g. 6',
+			description: 'SaleApp\'s ID of the currency (валюта) of the order: a number, found in SaleApp\'s currency settings. Not asked with a counterparty key.',
 		},
 		{
 			displayName: 'Warehouse ID',
@@ -40,7 +43,8 @@ export function ownerProperties(show: IDisplayOptions['show'], required: boolean
 			default: '',
 			required,
 			displayOptions,
-			description: 'The SaleApp warehouse the goods are reserved in',
+			placeholder: 'e.g. 8',
+			description: 'SaleApp\'s ID of the warehouse (склад) the goods are reserved in: a number, found in SaleApp\'s list of warehouses. Not asked with a counterparty key.',
 		},
 	];
 }
@@ -129,7 +133,7 @@ export function deliveryFieldProperties(): INodeProperties[] {
 			name: 'receiverPhone',
 			type: 'string',
 			default: '',
-			placeholder: '380671234567',
+			placeholder: 'e.g. +380671234567 or +79161234567',
 			description: 'Sent as digits only: spaces, brackets, dashes and the plus sign are removed',
 		},
 		{ displayName: 'City', name: 'city', type: 'string', default: '' },
@@ -180,7 +184,7 @@ export function amountProperties(): INodeProperties[] {
 			name: 'tagIds',
 			type: 'string',
 			default: '',
-			placeholder: '8,3',
+			placeholder: 'e.g. 8,3',
 			description: 'IDs of SaleApp order tags, separated by commas',
 		},
 	];
