@@ -2,10 +2,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ZodError } from 'zod';
 
+import { issueMessage } from '../../shared/orders/zodProblems';
 import { mapWithLimit } from '../../shared/results/batches';
 import type { ItemError, ItemResults } from '../../shared/results/itemResults';
-import { redact } from '../../shared/transport/redact';
 import { failExecutionOption } from '../../shared/results/itemResults';
+import { redact } from '../../shared/transport/redact';
 import { transportOptions, transportSettings } from '../../shared/transport/retry';
 import type { SaleAppSession } from '../transport';
 import { openSession } from '../transport';
@@ -109,7 +110,7 @@ export function issuesText(error: ZodError): string {
 	return error.issues
 		.map((issue) => {
 			const path = issue.path.join('.');
-			const message = issue.message === 'Required' ? 'is required' : issue.message;
+			const message = issueMessage(issue);
 			return path && !message.startsWith(path) ? `${path}: ${message}` : message;
 		})
 		.join('; ');

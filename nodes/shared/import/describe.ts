@@ -1,12 +1,14 @@
 import type { ZodIssue } from 'zod';
 
+import { issueMessage } from '../orders/zodProblems';
 import { excerptOf } from '../transport/body';
 
 /** "order_item_list.0.price: must have at most 2 decimal places" for each schema issue. */
 export function describeIssues(issues: readonly ZodIssue[]): string[] {
 	return issues.map((issue) => {
 		const path = issue.path.join('.');
-		return path ? `${path}: ${issue.message}` : issue.message;
+		const message = issueMessage(issue);
+		return path ? `${path}: ${message}` : message;
 	});
 }
 

@@ -1,4 +1,4 @@
-import type { ZodError, ZodTypeAny, z } from 'zod';
+import type { ZodError, ZodIssue, ZodTypeAny, z } from 'zod';
 
 import type { Problems } from './problems';
 
@@ -16,6 +16,20 @@ function recordZodIssues(error: ZodError, problems: Problems): void {
 		const path = issue.path
 			.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`))
 			.join('');
-		problems.error(path, issue.message);
+		problems.error(path, issueMessage(issue));
 	}
+}
+
+const TYPE_WORDS: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'an object' };
+
+/**
+ * An issue's message in the package's own style ("is required", "must be text"): the schemas write
+ * theirs so, and zod's defaults for the fields that set none ("Required", "Expected string,
+ * received number") are put the same way.
+ */
+export function issueMessage(issue: ZodIssue): string {
+	if (issue.code !== 'invalid_type') return issue.message;
+	if (issue.message === 'Required') return 'is required';
+	if (issue.message === `Expected ${issue.expected}, received ${issue.received}`) return `must be ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
+	return issue.message;
 }

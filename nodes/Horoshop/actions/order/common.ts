@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { horoshopOrderSchema } from '../../../shared/orders/horoshop/schema';
+import { issueMessage } from '../../../shared/orders/zodProblems';
 import type { ItemError, ItemResults } from '../../../shared/results/itemResults';
 import { orderIdOf } from '../../paging';
 
@@ -70,7 +71,7 @@ export function emitOrders(
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
 			const id = orderIdOf(raw) ?? '(no order_id)';
-			const message = `Order ${id}: ${issue.path.join('.') || 'the order'}: ${issue.message}`;
+			const message = `Order ${id}: ${issue.path.join('.') || 'the order'}: ${issueMessage(issue)}`;
 			results.failure(itemIndex, new NodeOperationError(context.getNode(), message, { itemIndex }), {
 				order_id: id,
 				order: raw as IDataObject,
