@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startSandbox } from '../sandbox/server';
@@ -16,7 +16,9 @@ import { forImport, loadTemplates } from './n8n/templates';
 
 /**
  * `npm run demo`: the real n8n on http://127.0.0.1:5678 with this package installed, every
- * template imported and active, and the sandbox's fake Horoshop, SaleApp, Aqua and 1C behind it.
+ * template imported (the webhook ones published; the scheduled ones not, so that the first
+ * "Execute workflow" imports the demo orders), and the sandbox's fake Horoshop, SaleApp, Aqua and
+ * 1C behind it.
  * `npm run demo -- --once`: runs the Horoshop -> Aqua template once, headless, and prints what
  * happened to each order. Ctrl-C stops everything it started.
  */
@@ -54,7 +56,8 @@ async function main(): Promise<void> {
 	seedDemoData(sandbox);
 	say(`Sandbox (fake Horoshop, SaleApp, Aqua Delivery, 1C) on ${sandbox.url}`);
 
-	const userFolder = join(CACHE, 'demo');
+	// Its own folder, so that a headless run never breaks a UI demo running beside it.
+	const userFolder = join(CACHE, once ? 'demo-once' : 'demo');
 	rmSync(userFolder, { recursive: true, force: true });
 	n8n = new N8nInstance({
 		port: N8N_PORT,
@@ -76,23 +79,23 @@ async function main(): Promise<void> {
 		await stopAll(run.exitCode === 0 && run.data ? 0 : 1);
 	}
 
-	for (const template of templates) await n8n.publish(template.id);
+	const scheduled = (template: (typeof templates)[number]) =>
+		template.workflow.nodes.some((node) => String(node.type).endsWith('.scheduleTrigger'));
+	for (const template of templates.filter((t) => !scheduled(t))) await n8n.publish(template.id);
 	say(`Starting n8n on ${n8n.url} (about 15 s)...`);
 	await n8n.start();
 	await n8n.setupOwner(OWNER);
-	const hooks = ['orders-to-aqua', 'orders-to-1c', 'saleapp-to-1c'].map((path) => `   ${n8n!.url}/webhook/${path}`);
+	const samples = writeSampleBodies(join(userFolder, 'samples'), sandbox);
 	process.stdout.write(
 		[
 			'',
 			`n8n is running: open ${n8n.url}`,
 			`   sign in as ${OWNER.email} / ${OWNER.password}`,
 			'',
-			`${templates.length} templates are imported and active (Workflows page); the two scheduled ones run every 5 minutes,`,
-			'open one and press "Execute workflow" to run it now. Webhook templates listen on:',
-			...hooks,
-			'',
-			'Try one:',
-			`   curl -s -X POST ${n8n.url}/webhook/saleapp-to-1c -H 'content-type: application/json' -d '{"order_ids": [74, 75, 9999]}'`,
+			`${templates.length} templates are imported (Workflows page). The scheduled ones (${templates.filter(scheduled).map((t) => t.workflow.name).join(', ')})`,
+			'are not published yet: open one and press "Execute workflow" to import the demo orders now; Publish it to run every 5 minutes.',
+			'The webhook templates are published; try them with these sample bodies:',
+			...samples.map(({ path, file }) => `   curl -s -X POST ${n8n!.url}/webhook/${path} -H 'content-type: application/json' -d @${file}`),
 			'',
 			`The fake systems' request log: ${sandbox.url}/__sandbox/log`,
 			`n8n's own log: ${n8n.logFile}`,
@@ -100,6 +103,22 @@ async function main(): Promise<void> {
 			'',
 		].join('\n'),
 	);
+}
+
+/** A request body for each webhook template, written to files the printed curl lines send. */
+function writeSampleBodies(folder: string, fakes: Sandbox): Array<{ path: string; file: string }> {
+	mkdirSync(folder, { recursive: true });
+	const orders = fakes.aqua.ordersFor(fakes.generator.orders(2, 9001));
+	const bodies: Record<string, unknown> = {
+		'orders-to-aqua': orders,
+		'orders-to-1c': orders,
+		'saleapp-to-1c': { order_ids: [...fakes.saleapp.orders.keys()].slice(0, 2).concat(9999) },
+	};
+	return Object.entries(bodies).map(([path, body]) => {
+		const file = join(folder, `${path}.json`);
+		writeFileSync(file, JSON.stringify(body, null, 2));
+		return { path, file };
+	});
 }
 
 /** What a person wants to know after one run: how many orders were read, converted, imported, and why the rest failed. */
