@@ -1,7 +1,8 @@
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { orderResource } from '../shared/description/orderResource';
+import { unsupportedOperation } from '../shared/description/unsupportedOperation';
 import {
 	RECORD_OPERATIONS,
 	executeRecordOperation,
@@ -81,6 +82,6 @@ export class OneCOrders implements INodeType {
 		if (resource === 'order' && RECORD_OPERATIONS.includes(operation as RecordOperation)) {
 			return await executeRecordOperation.call(this, operation as RecordOperation, '1C', 'oneCApi');
 		}
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw unsupportedOperation(this.getNode(), operation, '1C API');
 	}
 }

@@ -1,7 +1,8 @@
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { orderResource } from '../shared/description/orderResource';
+import { unsupportedOperation } from '../shared/description/unsupportedOperation';
 import { RECORD_OPERATIONS, executeRecordOperation, recordOperationProperties } from '../shared/import/recordOperations';
 import type { RecordOperation } from '../shared/import/recordOperations';
 import { keyKindProperty } from './actions/common';
@@ -75,7 +76,7 @@ export class SaleApp implements INodeType {
 			return await executeRecordOperation.call(this, operation as RecordOperation, 'SaleApp', 'saleAppApi');
 		}
 		const action = operations[operation];
-		if (!action) throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`);
+		if (!action) throw unsupportedOperation(this.getNode(), operation, 'SaleApp API');
 		return await action.execute.call(this);
 	}
 }

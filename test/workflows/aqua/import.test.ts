@@ -377,4 +377,13 @@ describe('Aqua Delivery: import orders on the real engine', () => {
 		expect(result.output('Aqua', 1)[0].json.error).toContain('Order A-2 is not valid');
 		expect(result.output('Aqua', 1)[0].json.error).toContain('order_item_list: must contain at least one line');
 	});
+
+	it('answers n8n\'s "Custom API Call" entry by pointing at the HTTP Request node with this credential', async () => {
+		const result = await importRun(orders(1), {}, { onError: undefined, parameters: { operation: '__CUSTOM_API_CALL__' } });
+
+		const error = result.nodeError('Aqua') as Error & { description?: string };
+		expect(error.message).toBe("Custom API calls are made with n8n's HTTP Request node");
+		expect(error.description).toContain('"Predefined Credential Type" and pick "Aqua Delivery API"');
+		expect(importRequests()).toHaveLength(0);
+	});
 });
