@@ -1,6 +1,6 @@
 import type { TransformSettings } from '../../../nodes/shared/orders/transform';
 import { defaultSettings, transformOrder } from '../../../nodes/shared/orders/transform';
-import { horoshopExample } from '../../fixtures/seedExamples';
+import { horoshopDeliveryDataExample, horoshopExample } from '../../fixtures/seedExamples';
 
 const NOW = '2026-11-22T10:00:00Z';
 const LOOKUP = { '10000001': 'P1', '10000005': 'P5', '10000009': 'P9', '10000013': 'GIFT', test_set_123: 'SET' };
@@ -288,5 +288,17 @@ describe('Horoshop order-level discounts', () => {
 		const result = toAqua(withManagerDiscount, { products });
 		expect(result.ok).toBe(true);
 		expect(result.ok && result.output.total).toBe(3363);
+	});
+
+	it('sends an unpaid order paid on receipt (payment 15) to SaleApp with its total as cash on delivery (delivery_amount)', () => {
+		// With Nova Poshta's delivery details (seed 002's example), so SaleApp gets the city and branch refs.
+		const onReceipt = { ...horoshopExample, delivery_data: horoshopDeliveryDataExample, payment_type: { id: 15, title: 'Оплата при отриманні' }, payed: 0 };
+		const toSaleApp = (order: unknown) =>
+			transformOrder(order, { ...defaultSettings('horoshop', 'saleapp', 'Europe/Kyiv', NOW), products: { key: 'article', unknown: 'error' } });
+		const result = toSaleApp(onReceipt);
+		expect(result.ok && result.output.delivery_amount).toBe(3413);
+
+		const paid = toSaleApp({ ...onReceipt, payed: 1 });
+		expect(paid.ok && paid.output.delivery_amount).toBeUndefined();
 	});
 });

@@ -77,9 +77,13 @@ export function toCanonical(wire: unknown, context: ReadContext, problems: Probl
 		const discount = goods - totalSum === stated ? stated : 0;
 		if (discount) result.money.discount = discount;
 		result.money.total = totalSum + (deliveryCost ?? 0);
+		// Payment 15 is "on receipt" (seed 002): the carrier collects the order's total unless it is paid.
+		if (result.payment.code === CASH_ON_DELIVERY_PAYMENT && result.payment.paid !== true) result.money.cashOnDelivery = result.money.total;
 	}
 	return result;
 }
+
+const CASH_ON_DELIVERY_PAYMENT = '15';
 
 function readLine(product: HoroshopProduct, index: number, problems: Problems): OrderLine | undefined {
 	const field = `products[${index}]`;
