@@ -104,3 +104,23 @@ export function allocate(total: Kopecks, weights: Kopecks[]): Kopecks[] {
 	}
 	return result;
 }
+
+/**
+ * A sum over whole units as unit prices exact to the kopeck: one price when it divides, else two
+ * (some units a kopeck dearer), e.g. 75.01 over 3 units -> 2 × 25.00 and 1 × 25.01.
+ */
+export function unitPrices(sum: Kopecks, units: number): Array<{ quantity: number; unitPrice: Kopecks }> {
+	const unitPrice = Math.floor(sum / units);
+	const dearer = sum - unitPrice * units;
+	if (dearer === 0) return [{ quantity: units, unitPrice }];
+	return [
+		{ quantity: units - dearer, unitPrice },
+		{ quantity: dearer, unitPrice: unitPrice + 1 },
+	];
+}
+
+/** "2 × 25.00 and 1 × 25.01" for messages. */
+export function describeUnitPrices(prices: Array<{ quantity: number; unitPrice: Kopecks }>): string {
+	return prices.map(({ quantity, unitPrice }) => `${quantity} × ${toDecimalString(unitPrice)}`).join(' and ');
+}
+

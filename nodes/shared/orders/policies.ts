@@ -1,7 +1,7 @@
 import type { CanonicalOrder, OrderLine, ProductKey } from './canonical';
 import { countedLines } from './canonical';
 import type { Kopecks } from './money';
-import { allocate, lineAmount, percentOff, toDecimalString } from './money';
+import { allocate, describeUnitPrices, lineAmount, percentOff, toDecimalString, unitPrices } from './money';
 import type { Problems } from './problems';
 import type { DefaultWindow } from './time';
 import { defaultWindow } from './time';
@@ -134,14 +134,17 @@ function explodeSets(order: CanonicalOrder, lines: OrderLine[], problems: Proble
 		const shares = allocate(lineTotal(line), items.map((item) => lineAmount(item.unitPrice, item.quantity)));
 		items.forEach((item, index) => {
 			const units = item.quantity;
-			if (!Number.isInteger(units) || shares[index] % units !== 0) {
-				problems.error(
-					lineLabel(order, item),
-					`the set's price cannot be spread over ${units} units to the kopeck; send the set as one line instead`,
-				);
+			const share = shares[index];
+			const plain = { ...item, discountPercent: undefined, parentLineId: undefined };
+			if (!Number.isInteger(units)) {
+				problems.error(lineLabel(order, item), `the set's price cannot be spread over ${units} units to the kopeck; send the set as one line instead`);
 				return;
 			}
-			result.push({ ...item, unitPrice: shares[index] / units, discountPercent: undefined, parentLineId: undefined });
+			const prices = unitPrices(share, units);
+			result.push(...prices.map(({ quantity, unitPrice }) => ({ ...plain, quantity, unitPrice })));
+			if (prices.length > 1) {
+				problems.note(lineLabel(order, item), `the set's share ${toDecimalString(share)} does not divide by ${units} units, so it is sent as ${describeUnitPrices(prices)}`);
+			}
 		});
 	}
 	return result;

@@ -73,7 +73,7 @@ describe('sets and gifts', () => {
 		expect(result.notes.map((note) => note.field)).not.toContain('money.total');
 	});
 
-	it('refuses to spread a set that cannot be split into equal unit prices', () => {
+	it('splits a set item whose share does not divide by its units into two lines, the sum exact to the kopeck', () => {
 		const order = {
 			...horoshopExample,
 			total_sum: 100.01,
@@ -85,8 +85,14 @@ describe('sets and gifts', () => {
 			],
 		};
 		const result = toAqua(order, { products, sets: 'items' });
-		expect(result.ok).toBe(false);
-		expect(!result.ok && result.errors[0].field).toBe('lines[1]');
+		// 75.01 over 3 units: 2 × 25.00 and 1 × 25.01; the pump's share is 25.00.
+		expect(linesOf(result)).toEqual([
+			['P1', 25, 2],
+			['P1', 25.01, 1],
+			['P5', 25, 1],
+		]);
+		expect(result.ok && result.output.total).toBe(100.01);
+		expect(result.notes.map((note) => note.field)).toContain('lines[1]');
 	});
 });
 
@@ -301,4 +307,25 @@ describe('Horoshop order-level discounts', () => {
 		const paid = toSaleApp({ ...onReceipt, payed: 1 });
 		expect(paid.ok && paid.output.delivery_amount).toBeUndefined();
 	});
+
+	it('splits a discounted multi-unit line whose sum does not divide by its units into two lines for Aqua, the sum exact', () => {
+		const canonical = transformOrder(horoshopExample, defaultSettings('horoshop', 'canonical', 'Europe/Kyiv', NOW));
+		if (!canonical.ok) throw new Error(JSON.stringify(canonical.errors));
+		const order = canonical.output as { lines: Array<Record<string, unknown>> };
+		// 2 × 10.00 less 0.05 % is 19.99: no equal unit price to the kopeck.
+		const discounted = { ...order, lines: [{ ...order.lines[0], quantity: 2, unitPrice: 1000, discountPercent: 0.05 }] };
+		const result = transformOrder(discounted, {
+			...defaultSettings('canonical', 'aqua', 'Europe/Kyiv', NOW),
+			products: { key: 'first', lookup: LOOKUP, unknown: 'error' },
+			totals: 'flag',
+		});
+		expect(linesOf(result)).toEqual([
+			['P1', 9.99, 1],
+			['P1', 10, 1],
+		]);
+		expect(result.notes.map((note) => note.message)).toContain(
+			'the discounted line 19.99 does not divide by 2 units, so it is sent as 1 × 9.99 and 1 × 10.00',
+		);
+	});
 });
+
