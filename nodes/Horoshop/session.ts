@@ -123,6 +123,54 @@ export class HoroshopSession {
 		}
 	}
 
+	/**
+	 * Calls a function that answers a bare body with a meaningful HTTP status instead of the
+	 * `{status, response}` envelope (`hooks/subscribe`: 201 `{id}`; `hooks/unSubscribe`: 410).
+	 * Token handling is the same as `call`: renewed once when the shop refuses it (HTTP 401, or an
+	 * envelope saying so). `acceptStatuses` lists HTTP error statuses that are answers here (410).
+	 */
+	async callBare(
+		fn: string,
+		body: IDataObject,
+		options: CallOptions & { acceptStatuses?: number[] },
+	): Promise<{ statusCode: number; body: unknown }> {
+		for (let attempt = 1; ; attempt++) {
+			const token = await this.currentToken(options.itemIndex);
+			const secrets = [token];
+			const outcome = await callApi(this.context, {
+				system: SYSTEM,
+				operation: options.operation,
+				credentialType: CREDENTIAL_TYPE,
+				request: { method: 'POST', url: `${this.baseUrl}/api/${fn}/`, body: { ...body, token } },
+				settings: this.settings,
+				idempotent: options.idempotent,
+				itemIndex: options.itemIndex,
+				secrets,
+			}).then(
+				(response) => ({ response, failure: undefined }),
+				(failure: unknown) => ({ response: undefined, failure }),
+			);
+			if (!outcome.response) {
+				const httpCode = Number((outcome.failure as NodeApiError).httpCode);
+				if (options.acceptStatuses?.includes(httpCode)) return { statusCode: httpCode, body: undefined };
+				if (httpCode === 401 && attempt === 1) {
+					this.forget(token);
+					continue;
+				}
+				throw outcome.failure;
+			}
+			const envelope = horoshopEnvelopeSchema.safeParse(outcome.response.body);
+			if (envelope.success && looksLikeExpiredToken(envelope.data.status.toUpperCase(), envelope.data.response)) {
+				if (attempt === 1) {
+					this.forget(token);
+					continue;
+				}
+				throw this.error(options, `the shop refused a fresh token too: ${describe({ status: envelope.data.status, response: envelope.data.response })}`, secrets);
+			}
+			return { statusCode: outcome.response.statusCode, body: outcome.response.body };
+		}
+	}
+
 	private async currentToken(itemIndex?: number): Promise<string> {
 		if (this.token && this.now() < this.renewAt) return this.token;
 		if (this.refusal) throw this.error({ operation: 'sign in', itemIndex }, this.refusal, []);

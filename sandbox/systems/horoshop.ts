@@ -35,6 +35,34 @@ export interface FakeUpdate {
 
 type WireOrder = Record<string, unknown> & { order_id: number; stat_status: number; stat_created: string };
 
+/** The webhook events this fake sends (public client code; Horoshop documents none of the order ones). */
+export type HookEvent = 'order_created' | 'order_update' | 'order_paid';
+
+export const HOOK_EVENTS: readonly HookEvent[] = ['order_created', 'order_update', 'order_paid'];
+
+/** Horoshop allows at most 5 subscriptions per event (api-facts). */
+export const MAX_SUBSCRIPTIONS_PER_EVENT = 5;
+
+export interface HookSubscription {
+	id: number;
+	event: HookEvent;
+	targetUrl: string;
+}
+
+/** One webhook delivery the fake made: what it sent where, and what came back. */
+export interface HookDelivery {
+	at: number;
+	event: HookEvent;
+	subscriptionId: number;
+	url: string;
+	method: 'POST' | 'PUT';
+	payload: unknown;
+	/** The receiver's HTTP status; undefined when the request failed (see `error`). */
+	status?: number;
+	responseBody?: string;
+	error?: string;
+}
+
 const DEFAULT_STATUSES: FakeStatus[] = [
 	{ id: 1, title: { ua: 'Новий', ru: 'Новый', en: 'New' }, is_successful: 0 },
 	{ id: 2, title: { ua: 'В обробці', ru: 'В обработке', en: 'Processing' }, is_successful: 0 },
@@ -63,7 +91,10 @@ const UNDEFINED: SandboxResponse = { json: { status: 'UNDEFINED_FUNCTION', respo
  * A faithful fake of the Horoshop API (seed 002 + api-facts): `auth` with a token whose lifetime
  * tests can shorten, `orders/get` with every filter, `orders/get_available_statuses`,
  * `orders/update` answering WARNING with a per-order log, and UNDEFINED_FUNCTION for anything else.
- * Every answer is HTTP 200 with `{status, response}`, as Horoshop does.
+ * Every answer is HTTP 200 with `{status, response}`, as Horoshop does, except `hooks/subscribe`
+ * and `hooks/unSubscribe`, which answer bare bodies (201 `{id}`, 410) as public client code says.
+ * Subscribed URLs really get a JSON request when an order is added (`order_created`) or changed
+ * through `orders/update` or `changeOrder` (`order_update`, `order_paid`).
  */
 export class HoroshopFake {
 	login = 'api-admin';
@@ -94,6 +125,26 @@ export class HoroshopFake {
 	/** Runs before each `orders/get` is answered, with the count of such calls so far (1 for the first). */
 	beforeOrdersGet?: (call: number) => void;
 
+	/** Webhook subscriptions by id (`hooks/subscribe`). */
+	readonly subscriptions = new Map<number, HookSubscription>();
+
+	/** Every webhook delivery made, in order. */
+	readonly hookDeliveries: HookDelivery[] = [];
+
+	/**
+	 * How a delivery is sent. Horoshop documents neither method nor payload for order events:
+	 * api-facts says order_paid comes as a JSON PUT, one public client says PUT for every event. The
+	 * fake POSTs order_created and order_update and PUTs order_paid; tests may change both.
+	 */
+	hookMethod: Record<HookEvent, 'POST' | 'PUT'> = { ...DEFAULT_HOOK_METHODS };
+
+	hookPayload: (event: HookEvent, order: WireOrder, subscription: HookSubscription) => unknown = defaultHookPayload;
+
+	/** Deliveries still under way; `deliveriesSettled()` waits for them. */
+	private readonly pendingDeliveries = new Set<Promise<void>>();
+
+	private nextSubscriptionId = 1;
+
 	private readonly tokens = new Map<string, number>();
 
 	private random = new Random(2);
@@ -115,6 +166,12 @@ export class HoroshopFake {
 		sandbox.route('horoshop.orders.get', 'POST', api('orders/get'), answer('orders/get', (request) => this.ordersGet(request)), expired);
 		sandbox.route('horoshop.statuses', 'POST', api('orders/get_available_statuses'), answer('orders/get_available_statuses', () => this.availableStatuses()), expired);
 		sandbox.route('horoshop.orders.update', 'POST', api('orders/update'), answer('orders/update', (request) => this.ordersUpdate(request)), expired);
+		sandbox.route('horoshop.hooks.subscribe', 'POST', api('hooks/subscribe'), answer('hooks/subscribe', (request) => this.hooksSubscribe(request)), expired);
+		// Spelled unSubscribe in public client code and unsubscribe in api-facts: the fake takes both
+		// (put either into `undefinedFunctions` to play a shop that knows only the other).
+		for (const fn of ['hooks/unSubscribe', 'hooks/unsubscribe']) {
+			sandbox.route('horoshop.hooks.unsubscribe', 'POST', api(fn), answer(fn, (request) => this.hooksUnsubscribe(request)), expired);
+		}
 		sandbox.route('horoshop.undefined', 'POST', api('[^?]+'), () => UNDEFINED);
 		this.reset();
 	}
@@ -130,6 +187,11 @@ export class HoroshopFake {
 		this.orders.clear();
 		this.updates.length = 0;
 		this.beforeOrdersGet = undefined;
+		this.subscriptions.clear();
+		this.hookDeliveries.length = 0;
+		this.hookMethod = { ...DEFAULT_HOOK_METHODS };
+		this.hookPayload = defaultHookPayload;
+		this.nextSubscriptionId = 1;
 		this.tokens.clear();
 		this.random = new Random(2);
 		this.nextOrderId = 1;
@@ -156,7 +218,31 @@ export class HoroshopFake {
 		const added = generated.map((order) => ({ ...this.toWire(order), ...options.overrides }) as WireOrder);
 		for (const order of added) this.orders.set(order.order_id, order);
 		this.nextOrderId = first + count;
+		for (const order of added) this.deliver('order_created', order);
 		return added;
+	}
+
+	/**
+	 * Changes an order as the shop's admin panel would, and sends the webhooks that go with it:
+	 * `order_update` when the status changes to one other than 1 (new), `order_paid` when it
+	 * becomes paid. Returns the order.
+	 */
+	changeOrder(orderId: number, change: { stat_status?: number; payed?: 0 | 1; fields?: Record<string, unknown> }): WireOrder {
+		const order = this.orders.get(orderId);
+		if (!order) throw new Error(`The fake shop has no order ${orderId}`);
+		const statusBefore = order.stat_status;
+		const paidBefore = Number(order.payed) === 1;
+		Object.assign(order, change.fields);
+		if (change.stat_status !== undefined) order.stat_status = change.stat_status;
+		if (change.payed !== undefined) order.payed = change.payed;
+		if (order.stat_status !== statusBefore && order.stat_status !== 1) this.deliver('order_update', order);
+		if (!paidBefore && Number(order.payed) === 1) this.deliver('order_paid', order);
+		return order;
+	}
+
+	/** Waits until every webhook delivery started so far has its answer (or failed). */
+	async deliveriesSettled(): Promise<void> {
+		while (this.pendingDeliveries.size > 0) await Promise.allSettled([...this.pendingDeliveries]);
 	}
 
 	/** Makes every token issued so far invalid, as if 600 s had passed. */
@@ -259,17 +345,82 @@ export class HoroshopFake {
 			this.updates.push(update);
 			if (!problem) {
 				const order = this.orders.get(Number(entry.order_id))!;
-				if (entry.status !== undefined) order.stat_status = Number(entry.status);
 				const paid = entry.payed ?? entry.paid;
-				if (paid !== undefined) order.payed = Number(paid) ? 1 : 0;
-				if (entry.tracking_code !== undefined) {
-					order.additional_data = { ...(order.additional_data as object), np_number: entry.tracking_code };
-				}
+				this.changeOrder(order.order_id, {
+					stat_status: entry.status === undefined ? undefined : Number(entry.status),
+					payed: paid === undefined ? undefined : Number(paid) ? 1 : 0,
+					fields:
+						entry.tracking_code === undefined
+							? undefined
+							: { additional_data: { ...(order.additional_data as object), np_number: entry.tracking_code } },
+				});
 			}
 			return { order_id: entry.order_id, status: update.result, message: update.message };
 		});
 		const failed = log.some((entry) => entry.status !== 'OK');
 		return { json: { status: failed ? 'WARNING' : 'OK', response: { log } } };
+	}
+
+	/**
+	 * `hooks/subscribe {event, target_url}`: HTTP 201 `{id}`, a bare body without the envelope.
+	 * The sixth subscription of an event is refused with the words a public client quotes.
+	 */
+	private hooksSubscribe(request: SandboxRequest): SandboxResponse {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		const event = body.event as HookEvent;
+		const targetUrl = body.target_url;
+		if (!HOOK_EVENTS.includes(event)) return { status: 400, json: { message: `Unknown event ${String(body.event)}` } };
+		if (typeof targetUrl !== 'string' || !/^https?:\/\//.test(targetUrl)) {
+			return { status: 400, json: { message: 'target_url is not a valid URL' } };
+		}
+		const taken = [...this.subscriptions.values()].filter((subscription) => subscription.event === event).length;
+		if (taken >= MAX_SUBSCRIPTIONS_PER_EVENT) {
+			return { status: 400, json: { message: 'Subscriptions limit for current event has been reached' } };
+		}
+		const subscription: HookSubscription = { id: this.nextSubscriptionId++, event, targetUrl };
+		this.subscriptions.set(subscription.id, subscription);
+		return { status: 201, json: { id: subscription.id } };
+	}
+
+	/** `hooks/unSubscribe {id, target_url}`: HTTP 410 with no body when it existed, 404 otherwise. */
+	private hooksUnsubscribe(request: SandboxRequest): SandboxResponse {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		const subscription = this.subscriptions.get(Number(body.id));
+		if (!subscription || subscription.targetUrl !== body.target_url) {
+			return { status: 404, json: { message: 'Subscription not found' } };
+		}
+		this.subscriptions.delete(subscription.id);
+		return { status: 410, text: '' };
+	}
+
+	/** Sends `event` for `order` to every subscriber of it, as JSON, without waiting for the answers. */
+	private deliver(event: HookEvent, order: WireOrder): void {
+		for (const subscription of this.subscriptions.values()) {
+			if (subscription.event !== event) continue;
+			const delivery: HookDelivery = {
+				at: Date.now(),
+				event,
+				subscriptionId: subscription.id,
+				url: subscription.targetUrl,
+				method: this.hookMethod[event],
+				payload: this.hookPayload(event, order, subscription),
+			};
+			this.hookDeliveries.push(delivery);
+			const sending = fetch(delivery.url, {
+				method: delivery.method,
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(delivery.payload),
+			})
+				.then(async (response) => {
+					delivery.status = response.status;
+					delivery.responseBody = await response.text();
+				})
+				.catch((error: unknown) => {
+					delivery.error = (error as Error).message;
+				})
+				.finally(() => this.pendingDeliveries.delete(sending));
+			this.pendingDeliveries.add(sending);
+		}
 	}
 
 	private updateProblem(entry: Record<string, unknown>): string | undefined {
@@ -445,6 +596,13 @@ export class HoroshopFake {
 			return product;
 		});
 	}
+}
+
+const DEFAULT_HOOK_METHODS: Record<HookEvent, 'POST' | 'PUT'> = { order_created: 'POST', order_update: 'POST', order_paid: 'PUT' };
+
+/** Undocumented by Horoshop; the fake sends the event, the order's number and a few of its fields. */
+function defaultHookPayload(event: HookEvent, order: WireOrder): unknown {
+	return { event, order_id: order.order_id, stat_status: order.stat_status, payed: order.payed, stat_created: order.stat_created };
 }
 
 /** "+380671234567" -> "+38 (067) 123-45-67", the way seed 002 shows phones. */

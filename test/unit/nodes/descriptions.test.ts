@@ -60,8 +60,10 @@ describe('node search aliases (codex)', () => {
 describe('documentation links', () => {
 	const base = 'https://github.com/order-sync/n8n-nodes-order-sync/blob/main/';
 	const types = new PackageTypes();
-	const codexUrls = ['AquaDelivery', 'OneCOrders', 'Horoshop', 'SaleApp', 'OrderTransformer'].flatMap((folder) => {
-		const codex = require(`../../../nodes/${folder}/${folder}.node.json`) as { resources: Record<string, Array<{ url: string }>> };
+	const packageJson = require('../../../package.json') as { n8n: { nodes: string[] } };
+	const codexUrls = packageJson.n8n.nodes.flatMap((distPath) => {
+		const codexFile = path.join(__dirname, '../../..', distPath.replace(/^dist\//, '').replace(/\.js$/, '.json'));
+		const codex = require(codexFile) as { resources: Record<string, Array<{ url: string }>> };
 		return Object.values(codex.resources).flat().map((resource) => resource.url);
 	});
 	const credentialUrls = [...types.credentials.values()].map((credential) => String(credential.documentationUrl));
