@@ -13,7 +13,6 @@ import type { E2eEnvironment } from '../test/e2e/environment';
 import type { FaultPlan } from '../sandbox/faults';
 import { secretsOf } from '../nodes/shared/transport/redact';
 import { ensureN8n } from '../scripts/n8n/install';
-import { parseRawOutput } from '../scripts/n8n/instance';
 import type { ExecuteResult } from '../scripts/n8n/instance';
 import { PACKAGE_NAME, buildAndPack } from '../scripts/n8n/pack';
 import { say } from '../scripts/n8n/run';
@@ -254,36 +253,11 @@ function unsettled(env: E2eEnvironment, run: ExecuteResult, shopIds: string[]): 
 	return shopIds.filter((id) => !inDoubt.has(id) && !notConvertible.has(id) && env.sandbox.aqua.orders.ofSender(id).length !== 1);
 }
 
-/**
- * `n8n execute` prints the execution JSON to its stdout, a pipe, then calls process.exit(). Node
- * writes to a full pipe asynchronously, so the end of a large JSON can be lost and the execution
- * then does not parse (seen 2 times in 6 at 500 orders, 3.6 MB; 10,000 orders print about 64 MB).
- * A blocking stdout in the n8n processes started from here keeps the JSON whole. N8nInstance takes
- * its environment from process.env when it is created, so this must run before that.
- */
-function keepN8nStdoutWhole(): void {
-	const preload = `--import=data:text/javascript,${encodeURIComponent('process.stdout._handle.setBlocking(true)')}`;
-	process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, preload].filter(Boolean).join(' ');
-}
-
-/**
- * `n8n execute --id --rawOutput`, as N8nInstance.execute, but reading the execution JSON also when
- * a log line follows it: n8n's task runner sometimes registers ("Registered runner ...") only
- * after the JSON is printed, and the whole rest of stdout then does not parse.
- */
-async function execute(env: E2eEnvironment, workflowId: string): Promise<ExecuteResult> {
-	const result = await env.n8n.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
-	const lines = result.stdout.split('\n');
-	const json = lines.slice(0, lines.lastIndexOf('}') + 1).join('\n');
-	return { exitCode: result.code, data: parseRawOutput(json), output: result.output };
-}
-
 async function main(): Promise<void> {
 	const orders = Number(process.argv[2] ?? 10_000);
 	const faultRate = Number(process.argv[3] ?? 0.1);
 	await ensureN8n();
 	await buildAndPack();
-	keepN8nStdoutWhole();
 	const env = await openEnvironment([], SEED);
 	try {
 		const shop = env.sandbox.horoshop.addOrders(orders, { start: new Date(Date.now() - (orders + 60) * 60_000) });
@@ -293,13 +267,13 @@ async function main(): Promise<void> {
 		addFaults(env, faultRate, orders);
 		say(`Run 1: ${orders} orders, about ${faultRate * 100}% of requests faulted...`);
 		let firstLogEntry = env.sandbox.log.entries.length;
-		const faulted = await execute(env, WORKFLOW_ID);
+		const faulted = await env.n8n.execute(WORKFLOW_ID);
 		print(`Run 1, with faults (rate ${faultRate}, seed ${SEED})`, tally(env, faulted, shopIds, firstLogEntry));
 
 		env.sandbox.faults.clear();
 		say('Run 2: the same workflow, no faults...');
 		firstLogEntry = env.sandbox.log.entries.length;
-		const clean = await execute(env, WORKFLOW_ID);
+		const clean = await env.n8n.execute(WORKFLOW_ID);
 		const left = unsettled(env, clean, shopIds);
 		const extra = left.length ? [`${left.length} orders neither imported exactly once nor in doubt (e.g. ${left.slice(0, 5).join(', ')})`] : [];
 		const cleanTally = tally(env, clean, shopIds, firstLogEntry);

@@ -87,10 +87,16 @@ export class AquaDeliveryApi implements ICredentialType {
 				url: `${aquaBaseUrl(credentials.baseUrl)}/v1/auth/login`,
 				body: { login: credentials.login, password: credentials.password },
 				json: true,
+				timeout: 30_000,
 			})) as typeof answer;
 		} catch (error) {
-			const status = (error as { httpCode?: string; response?: { status?: number } }).httpCode ??
-				(error as { response?: { status?: number } }).response?.status;
+			const status = Number(
+				(error as { httpCode?: string }).httpCode ?? (error as { response?: { status?: number } }).response?.status,
+			);
+			if (status === 429 || status >= 500) {
+				// Aqua could not take the sign-in now: the node tries again later, as for any busy server.
+				throw Object.assign(new Error(`Aqua Delivery could not sign in now (HTTP ${status}); it is tried again`), { httpCode: String(status) });
+			}
 			throw new Error(
 				status
 					? `Aqua Delivery refused the sign-in (HTTP ${status}): check the login and password`

@@ -45,7 +45,7 @@ export class OrderTransformer implements INodeType {
 			const message = `Order ${result.orderId}: ${result.errors.map(describeProblem).join('; ')}`;
 			const details: IDataObject = { orderId: result.orderId, problems: result.errors as unknown as IDataObject[] };
 			if (notes.length > 0) details.notes = notes;
-			results.failure(itemIndex, message, details);
+			results.failure(itemIndex, message, details, 'invalid');
 		});
 		return results.output();
 	}

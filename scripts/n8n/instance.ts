@@ -85,6 +85,10 @@ export class N8nInstance {
 		}
 		this.url = `http://127.0.0.1:${options.port}`;
 		this.env = node24Env({
+			// `n8n execute` prints the execution JSON to a pipe and then calls process.exit(); Node
+			// writes to a full pipe asynchronously, so a large JSON lost its end (2 runs in 6 at 500
+			// orders). A blocking stdout keeps it whole.
+			NODE_OPTIONS: [process.env.NODE_OPTIONS, BLOCKING_STDOUT].filter(Boolean).join(' '),
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: options.env?.N8N_ENCRYPTION_KEY ?? randomBytes(24).toString('hex'),
 			N8N_PORT: String(options.port),
@@ -255,13 +259,19 @@ export class N8nInstance {
 	}
 }
 
-/** The JSON `n8n execute --rawOutput` prints after its log lines, from the first line that is `{`. */
+const BLOCKING_STDOUT = `--import=data:text/javascript,${encodeURIComponent('process.stdout._handle.setBlocking(true)')}`;
+
+/**
+ * The JSON `n8n execute --rawOutput` prints among its log lines: from the first line that is `{`
+ * to the last that is `}` (the task runner may log "Registered runner ..." after the JSON).
+ */
 export function parseRawOutput(stdout: string): RawExecution | undefined {
 	const lines = stdout.split('\n');
 	const start = lines.findIndex((line) => line === '{');
-	if (start < 0) return undefined;
+	const end = lines.lastIndexOf('}');
+	if (start < 0 || end < start) return undefined;
 	try {
-		return JSON.parse(lines.slice(start).join('\n')) as RawExecution;
+		return JSON.parse(lines.slice(start, end + 1).join('\n')) as RawExecution;
 	} catch {
 		return undefined;
 	}

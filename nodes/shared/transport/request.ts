@@ -141,14 +141,19 @@ export async function callApi(context: ApiContext, call: ApiCall): Promise<ApiRe
 		} else {
 			const network = networkFailureOf(outcome.thrown);
 			if (!network) {
-				// 401 after n8n renewed the credential, or a request that could not be made (a sign-in refused).
+				// 401 after n8n renewed the credential, a request that could not be made (a sign-in
+				// refused), or a sign-in the server could not take now (429, 5xx): nothing was sent, and
+				// only the last is worth another attempt.
 				const statusCode = statusOf(outcome.thrown);
-				throw withKind(fail(describeThrown(outcome.thrown, statusCode), statusCode), 'cannot_send');
+				const error = fail(describeThrown(outcome.thrown, statusCode), statusCode);
+				if (statusCode === undefined || (statusCode !== 429 && statusCode < 500)) throw withKind(error, 'cannot_send');
+				failure = { attempt, statusCode, outcomeUnknown: false, error };
+			} else {
+				const what = network.timedOut
+					? `no answer within ${seconds(settings.timeoutMs)} s`
+					: `${CONNECTION_FAILURES[network.code] ?? 'the connection failed'} (${network.code})`;
+				failure = { attempt, networkCode: network.code, outcomeUnknown: !NOT_CONNECTED_CODES.has(network.code), error: fail(what) };
 			}
-			const what = network.timedOut
-				? `no answer within ${seconds(settings.timeoutMs)} s`
-				: `${CONNECTION_FAILURES[network.code] ?? 'the connection failed'} (${network.code})`;
-			failure = { attempt, networkCode: network.code, outcomeUnknown: !NOT_CONNECTED_CODES.has(network.code), error: fail(what) };
 		}
 
 		if (failure.outcomeUnknown && !safeToRepeat) {

@@ -296,4 +296,29 @@ describe('Aqua Delivery: a refused sign-in', () => {
 		expect(new Set(errors.map((item) => (item.json.details as IDataObject).errorKind))).toEqual(new Set(['rejected']));
 		expect(JSON.stringify(result.run.data)).not.toContain(password);
 	});
+
+	it('a sign-in Aqua cannot take now (503) is tried again, not taken for a wrong password', async () => {
+		sandbox.reset();
+		sandbox.addFault({ route: 'aqua.login', kind: 'status', status: 503, times: 1 });
+		const result = await runWorkflow({
+			items: sandbox.aqua.ordersFor(sandbox.generator.orders(3)),
+			nodes: [
+				{
+					name: 'Aqua',
+					type: 'aquaDelivery',
+					parameters: { resource: 'order', operation: 'import', options: { retry: { settings: { maxAttempts: 3, maxTotalWaitSeconds: 5 } } } },
+					credentials: ['aquaDeliveryApi'],
+					onError: 'continueErrorOutput',
+				},
+			],
+			credentials: {
+				aquaDeliveryApi: { baseUrl: sandbox.url, signInMethod: 'login', login: sandbox.aqua.login, password: sandbox.aqua.password, sessionToken: '' },
+			},
+		});
+
+		expect(sandbox.log.forRoute('aqua.login').map((entry) => entry.status)).toEqual([503, 200]);
+		expect(result.output('Aqua', 1)).toEqual([]);
+		expect(result.output('Aqua', 0)).toHaveLength(3);
+	});
 });
+

@@ -60,6 +60,7 @@ describe('Order Transformer on the real n8n engine', () => {
 		expect(failed[0].json.order_id).toBe(8);
 		expect(failed[1].json.error).toBe('Order 9: lines[0].product.article: "NEW-1" is not in the product map (Новинка)');
 		expect(failed[1].json.details).toMatchObject({
+			errorKind: 'invalid',
 			orderId: '9',
 			problems: [{ field: 'lines[0].product.article', message: '"NEW-1" is not in the product map (Новинка)' }],
 		});
