@@ -80,21 +80,7 @@ export class HoroshopSession {
 	async call(fn: string, body: IDataObject, options: CallOptions): Promise<Answer> {
 		const accept = new Set<string>(['OK', 'EMPTY', ...(options.accept ?? [])]);
 		for (let attempt = 1; ; attempt++) {
-			const token = await this.currentToken(options.itemIndex);
-			const secrets = [token];
-			const outcome = await callApi(this.context, {
-				system: SYSTEM,
-				operation: options.operation,
-				credentialType: CREDENTIAL_TYPE,
-				request: { method: 'POST', url: `${this.baseUrl}/api/${fn}/`, body: { ...body, token } },
-				settings: this.settings,
-				idempotent: options.idempotent,
-				itemIndex: options.itemIndex,
-				secrets,
-			}).then(
-				(response) => ({ response, failure: undefined }),
-				(failure: unknown) => ({ response: undefined, failure }),
-			);
+			const { token, secrets, outcome } = await this.attempt(fn, body, options);
 			if (!outcome.response) {
 				if ((outcome.failure as NodeApiError).httpCode === '401' && attempt === 1) {
 					this.forget(token);
@@ -135,21 +121,7 @@ export class HoroshopSession {
 		options: CallOptions & { acceptStatuses?: number[] },
 	): Promise<{ statusCode: number; body: unknown }> {
 		for (let attempt = 1; ; attempt++) {
-			const token = await this.currentToken(options.itemIndex);
-			const secrets = [token];
-			const outcome = await callApi(this.context, {
-				system: SYSTEM,
-				operation: options.operation,
-				credentialType: CREDENTIAL_TYPE,
-				request: { method: 'POST', url: `${this.baseUrl}/api/${fn}/`, body: { ...body, token } },
-				settings: this.settings,
-				idempotent: options.idempotent,
-				itemIndex: options.itemIndex,
-				secrets,
-			}).then(
-				(response) => ({ response, failure: undefined }),
-				(failure: unknown) => ({ response: undefined, failure }),
-			);
+			const { token, secrets, outcome } = await this.attempt(fn, body, options);
 			if (!outcome.response) {
 				const httpCode = Number((outcome.failure as NodeApiError).httpCode);
 				if (options.acceptStatuses?.includes(httpCode)) return { statusCode: httpCode, body: undefined };
@@ -169,6 +141,26 @@ export class HoroshopSession {
 			}
 			return { statusCode: outcome.response.statusCode, body: outcome.response.body };
 		}
+	}
+
+	/** One attempt of a call: POST `/api/<fn>/` with the current token in the body. */
+	private async attempt(fn: string, body: IDataObject, options: CallOptions) {
+		const token = await this.currentToken(options.itemIndex);
+		const secrets = [token];
+		const outcome = await callApi(this.context, {
+			system: SYSTEM,
+			operation: options.operation,
+			credentialType: CREDENTIAL_TYPE,
+			request: { method: 'POST', url: `${this.baseUrl}/api/${fn}/`, body: { ...body, token } },
+			settings: this.settings,
+			idempotent: options.idempotent,
+			itemIndex: options.itemIndex,
+			secrets,
+		}).then(
+			(response) => ({ response, failure: undefined }),
+			(failure: unknown) => ({ response: undefined, failure }),
+		);
+		return { token, secrets, outcome };
 	}
 
 	private async currentToken(itemIndex?: number): Promise<string> {
