@@ -41,6 +41,15 @@ export class HoroshopApi implements ICredentialType {
 			default: '',
 			required: true,
 		},
+		{
+			displayName: 'Shop Timezone',
+			name: 'shopTimezone',
+			type: 'string',
+			default: 'Europe/Kyiv',
+			placeholder: 'e.g. Europe/Kyiv',
+			description:
+				'The time zone the shop writes order times in and reads its date filters in (its own local time, without a zone): Europe/Kyiv for a Ukrainian shop',
+		},
 	];
 
 	// Horoshop answers HTTP 200 to a wrong login too; only the body's status tells.

@@ -132,7 +132,7 @@ export class HoroshopWebhookTrigger implements INodeType {
 			{ ids: [orderId], additionalData: options.additionalData === true },
 			{ pageSize: 1, limit: 1 },
 		);
-		const order = orders.length > 0 ? readOrder(orders[0], shopNow()) : undefined;
+		const order = orders.length > 0 ? readOrder(orders[0], shopNow(session.timezone)) : undefined;
 		const item: INodeExecutionData = order?.item ?? {
 			json: {
 				error: `Order ${orderId} named by the Horoshop webhook was not found in the shop`,

@@ -18,6 +18,8 @@ export interface HoroshopCredentials {
 	shopUrl: string;
 	login: string;
 	password: string;
+	/** The zone of the shop's own wall-clock times (credentials saved before the field: Kyiv). */
+	shopTimezone?: string;
 }
 
 /** The answer statuses a call may return instead of throwing. */
@@ -74,6 +76,11 @@ export class HoroshopSession {
 	static async open(context: ApiContext, settings?: TransportSettings): Promise<HoroshopSession> {
 		const credentials = await context.getCredentials<HoroshopCredentials>(CREDENTIAL_TYPE);
 		return new HoroshopSession(context, credentials, settings);
+	}
+
+	/** The time zone the shop writes and filters times in. */
+	get timezone(): string {
+		return this.credentials.shopTimezone?.trim() || 'Europe/Kyiv';
 	}
 
 	/** Calls `/api/<fn>/` with the token in the body and reads Horoshop's `{status, response}`. */

@@ -5,9 +5,6 @@ import { SHOP_TIME_FORMAT } from '../shopTime';
 /** What the trigger starts a workflow for. */
 export type TriggerEvent = 'newOrder' | 'statusChanged' | 'paid';
 
-/** Horoshop shops are Ukrainian: `stat_created` is Kyiv wall-clock time without a zone. */
-export const SHOP_ZONE = 'Europe/Kyiv';
-
 /** What the trigger remembers of an order: [status, paid (0/1), total, stat_created]. */
 export type Fingerprint = [status: number | null, paid: 0 | 1, total: number | null, created: string];
 
@@ -51,9 +48,9 @@ export function isShopTime(value: unknown): value is string {
 	return typeof value === 'string' && SHOP_TIME.test(value);
 }
 
-/** The shop's wall-clock time now. */
-export function shopNow(now: Date = new Date()): string {
-	return DateTime.fromJSDate(now).setZone(SHOP_ZONE).toFormat(SHOP_TIME_FORMAT);
+/** The shop's wall-clock time now (`stat_created` is written in the shop's zone, without it). */
+export function shopNow(zone: string, now: Date = new Date()): string {
+	return DateTime.fromJSDate(now).setZone(zone).toFormat(SHOP_TIME_FORMAT);
 }
 
 /**

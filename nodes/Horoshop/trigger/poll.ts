@@ -37,7 +37,7 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 	const additionalData = options.additionalData === true;
 	const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
 	const session = await HoroshopSession.open(this, transportSettings(options));
-	const now = shopNow();
+	const now = shopNow(session.timezone);
 
 	if (this.getMode() === 'manual') {
 		const from = windowStart(undefined, now, lookbackDays);

@@ -36,8 +36,8 @@ describe('Horoshop Trigger: the window', () => {
 	});
 
 	it("reads now in Kyiv's time", () => {
-		expect(shopNow(new Date('2026-07-01T09:00:00Z'))).toBe('2026-07-01 12:00:00');
-		expect(shopNow(new Date('2026-12-01T09:00:00Z'))).toBe('2026-12-01 11:00:00');
+		expect(shopNow('Europe/Kyiv', new Date('2026-07-01T09:00:00Z'))).toBe('2026-07-01 12:00:00');
+		expect(shopNow('Europe/Kyiv', new Date('2026-12-01T09:00:00Z'))).toBe('2026-12-01 11:00:00');
 	});
 });
 

@@ -41,10 +41,18 @@ describe('Horoshop Get Many: filters and output', () => {
 		expect(orderIds(result)).toEqual(range(40, 36));
 	});
 
-	it("writes the time in the workflow's own timezone when that is not Kyiv", async () => {
-		await runHoroshop(sandbox, { parameters: getMany({ from: '2026-11-01T08:30:00+02:00' }), timezone: 'UTC' });
+	it("sends the filter in the shop's time, not the workflow's (n8n's default is America/New_York)", async () => {
+		// A date picker value: 08:30 on the workflow's clock, which is 15:30 in Kyiv.
+		await runHoroshop(sandbox, { parameters: getMany({ from: '2026-11-20T08:30:00', to: '2026-11-20T09:30:00+02:00' }), timezone: 'America/New_York' });
+		expect(sentBody(sandbox)).toMatchObject({ from: '2026-11-20 15:30:00', to: '2026-11-20 09:30:00' });
 
-		expect(sentBody(sandbox)).toMatchObject({ from: '2026-11-01 06:30:00' });
+		sandbox.log.clear();
+		await runHoroshop(sandbox, {
+			parameters: getMany({ from: '2026-11-20T08:30:00' }),
+			timezone: 'America/New_York',
+			credentials: { shopTimezone: 'Europe/Moscow' },
+		});
+		expect(sentBody(sandbox)).toMatchObject({ from: '2026-11-20 16:30:00' });
 	});
 
 	it('passes a date typed in the shop\'s own format as a whole day', async () => {

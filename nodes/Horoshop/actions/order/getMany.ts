@@ -46,7 +46,7 @@ export const description: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description:
-					"Only orders placed at or after this time. Sent to the shop in the workflow's timezone as YYYY-MM-DD HH:mm:ss.",
+					"Only orders placed at or after this time. Sent to the shop in its own time (the credential's Shop Timezone) as YYYY-MM-DD HH:mm:ss.",
 			},
 			{
 				displayName: 'Created To',
@@ -54,7 +54,7 @@ export const description: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description:
-					"Only orders placed at or before this time. Sent to the shop in the workflow's timezone as YYYY-MM-DD HH:mm:ss.",
+					"Only orders placed at or before this time. Sent to the shop in its own time (the credential's Shop Timezone) as YYYY-MM-DD HH:mm:ss.",
 			},
 			{
 				displayName: 'Order IDs',
@@ -127,7 +127,7 @@ interface Options {
 }
 
 export async function execute(this: IExecuteFunctions, session: HoroshopSession, results: ItemResults): Promise<void> {
-	const zone = this.getTimezone();
+	const zones = { workflow: this.getTimezone(), shop: session.timezone };
 	// How to read and output (page size, output shape, delivery details) is one choice per run.
 	const options = this.getNodeParameter('options', 0, {}) as Options;
 	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
@@ -137,8 +137,8 @@ export async function execute(this: IExecuteFunctions, session: HoroshopSession,
 			const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 			const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
 			const filter: OrdersFilter = {
-				from: shopTimeParameter(this, filters.from, 'Created From', zone, itemIndex),
-				to: shopTimeParameter(this, filters.to, 'Created To', zone, itemIndex),
+				from: shopTimeParameter(this, filters.from, 'Created From', zones, itemIndex),
+				to: shopTimeParameter(this, filters.to, 'Created To', zones, itemIndex),
 				ids: idListParameter(this, filters.ids, 'Order IDs', itemIndex),
 				statuses: idListParameter(this, filters.statuses, 'Statuses', itemIndex),
 				additionalData: options.additionalData === true,
@@ -160,11 +160,11 @@ function shopTimeParameter(
 	context: IExecuteFunctions,
 	value: unknown,
 	field: string,
-	zone: string,
+	zones: { workflow: string; shop: string },
 	itemIndex: number,
 ): string | undefined {
 	try {
-		return toShopTime(value, zone);
+		return toShopTime(value, zones.workflow, zones.shop);
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), `${field}: ${(error as Error).message}`, { itemIndex });
 	}
