@@ -17,7 +17,7 @@ import type { TriggerEvent } from './trigger/changes';
 import { shopNow } from './trigger/changes';
 import { eventProperty } from './trigger/description';
 import { readOrder } from './trigger/orders';
-import { HOOK_EVENT, apiContextOf, orderIdOfPayload, subscribe, unsubscribe } from './trigger/hooks';
+import { HOOK_EVENT, orderIdOfPayload, subscribe, unsubscribe } from './trigger/hooks';
 import type { StoredSubscription } from './trigger/hooks';
 
 interface WebhookOptions {
@@ -84,7 +84,7 @@ export class HoroshopWebhookTrigger implements INodeType {
 
 			async create(this: IHookFunctions): Promise<boolean> {
 				const staticData = this.getWorkflowStaticData('node');
-				const session = await HoroshopSession.open(apiContextOf(this), transportSettings(this.getNodeParameter('options', {}) as object));
+				const session = await HoroshopSession.open(this, transportSettings(this.getNodeParameter('options', {}) as object));
 				const old = staticData.subscription as StoredSubscription | undefined;
 				// A subscription for another URL or event would keep one of the five places taken.
 				if (old) {
@@ -101,7 +101,7 @@ export class HoroshopWebhookTrigger implements INodeType {
 				const staticData = this.getWorkflowStaticData('node');
 				const stored = staticData.subscription as StoredSubscription | undefined;
 				if (stored) {
-					const session = await HoroshopSession.open(apiContextOf(this), transportSettings(this.getNodeParameter('options', {}) as object));
+					const session = await HoroshopSession.open(this, transportSettings(this.getNodeParameter('options', {}) as object));
 					await unsubscribe(this, session, stored);
 					delete staticData.subscription;
 				}
@@ -124,10 +124,9 @@ export class HoroshopWebhookTrigger implements INodeType {
 			return { workflowData: [[{ json: { error, details: { payload } } }]] };
 		}
 		const options = this.getNodeParameter('options', {}) as WebhookOptions & object;
-		const context = apiContextOf(this);
-		const session = await HoroshopSession.open(context, transportSettings(options));
+		const session = await HoroshopSession.open(this, transportSettings(options));
 		const orders = await fetchOrders(
-			context,
+			this,
 			session,
 			{ ids: [orderId], additionalData: options.additionalData === true },
 			{ pageSize: 1, limit: 1 },

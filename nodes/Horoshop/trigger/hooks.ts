@@ -1,9 +1,8 @@
-import type { IDataObject, IHookFunctions, IPollFunctions, IWebhookFunctions, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, NodeApiError } from 'n8n-workflow';
 
 import type { HoroshopSession } from '../session';
 import { messageOf } from '../session';
 import { apiError } from '../../shared/transport/errors';
-import type { ApiContext } from '../../shared/transport/request';
 import type { TriggerEvent } from './changes';
 
 /** Horoshop's webhook event for each trigger event (public client code; Horoshop documents order_created only). */
@@ -18,18 +17,6 @@ export interface StoredSubscription {
 	id: string;
 	event: string;
 	url: string;
-}
-
-/**
- * The shared transport takes execute, load-options and poll contexts; hook and webhook contexts
- * carry the same three things it uses. The assignment below checks that at compile time; the
- * cast only widens the declared type. (The shared `ApiContext` type could list these contexts.)
- */
-export function apiContextOf(context: IHookFunctions | IWebhookFunctions): ApiContext {
-	const uses: Pick<IPollFunctions, 'getCredentials' | 'getNode'> & {
-		helpers: Pick<IPollFunctions['helpers'], 'httpRequestWithAuthentication'>;
-	} = context;
-	return uses as unknown as ApiContext;
 }
 
 /**
