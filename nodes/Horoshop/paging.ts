@@ -35,9 +35,15 @@ export function filterBody(filter: OrdersFilter): IDataObject {
 /**
  * Reads `orders/get` page by page with `offset` + `limit` and returns each order once.
  *
- * - Stops on EMPTY or on a page shorter than asked for, so N orders cost ceil(N / page size)
- *   requests, plus one EMPTY answer when N is a multiple of the page size.
- * - Limit is exact: the last page asks only for what is still missing.
+ * - A shop may silently answer fewer orders than asked for per page (Horoshop documents no
+ *   maximum; `catalog/export` caps at 500 without saying so). So a short first page is not taken
+ *   as the end: the next page is asked for, and if it holds orders, the first page's size is the
+ *   shop's cap. A later page ends the reading only when it holds fewer than the largest page
+ *   before it, or nothing (EMPTY). N orders cost ceil(N / page size) requests, plus one when the
+ *   first page is short or N is a multiple of the page size.
+ * - Limit is exact: the last page asks only for what is still missing. With `ids`, at most that
+ *   many orders can match, which ends the reading as a limit does, and an order not asked for
+ *   is an error (the shop ignored the filter).
  * - Orders created while paging shift the list, so a page may repeat orders of the one before;
  *   they are dropped by `order_id` and the offset still moves by what the page held.
  * - The session renews an expired token and repeats the same page, so none is lost or repeated.
@@ -51,9 +57,12 @@ export async function fetchOrders(
 	const orders: unknown[] = [];
 	const seen = new Set<string>();
 	const base = filterBody(filter);
+	const asked = filter.ids?.length ? new Set(filter.ids.map(String)) : undefined;
+	const limit = asked ? Math.min(options.limit ?? asked.size, asked.size) : options.limit;
 	let offset = 0;
-	while (options.limit === undefined || orders.length < options.limit) {
-		const wanted = options.limit === undefined ? options.pageSize : Math.min(options.pageSize, options.limit - orders.length);
+	let largestPage = 0;
+	while (limit === undefined || orders.length < limit) {
+		const wanted = limit === undefined ? options.pageSize : Math.min(options.pageSize, limit - orders.length);
 		const answer = await session.call(
 			'orders/get',
 			{ ...base, offset, limit: wanted },
@@ -72,16 +81,24 @@ export async function fetchOrders(
 		let fresh = 0;
 		for (const order of page.data.orders) {
 			const id = orderIdOf(order);
+			if (asked && !(id !== undefined && asked.has(id))) {
+				throw apiError(context.getNode(), {
+					system: 'Horoshop',
+					operation: 'get orders',
+					message: `asked for ${ordersNamed([...asked])}, the shop answered order ${id ?? '(no order_id)'}; it seems to ignore "ids"`,
+					itemIndex: options.itemIndex,
+				});
+			}
 			if (id !== undefined) {
 				if (seen.has(id)) continue;
 				seen.add(id);
 			}
 			fresh++;
 			orders.push(order);
-			if (options.limit !== undefined && orders.length >= options.limit) break;
+			if (limit !== undefined && orders.length >= limit) break;
 		}
 		const received = page.data.orders.length;
-		if (received < wanted) break;
+		if (received === 0 || (received < wanted && received < largestPage)) break;
 		if (fresh === 0) {
 			throw apiError(context.getNode(), {
 				system: 'Horoshop',
@@ -90,9 +107,17 @@ export async function fetchOrders(
 				itemIndex: options.itemIndex,
 			});
 		}
+		largestPage = Math.max(largestPage, received);
 		offset += received;
 	}
 	return orders;
+}
+
+/** "order 12", "orders 12, 3", "7 orders (12, 3, 5, ...)" */
+function ordersNamed(ids: string[]): string {
+	if (ids.length === 1) return `order ${ids[0]}`;
+	if (ids.length <= 5) return `orders ${ids.join(', ')}`;
+	return `${ids.length} orders (${ids.slice(0, 3).join(', ')}, ...)`;
 }
 
 export function orderIdOf(order: unknown): string | undefined {

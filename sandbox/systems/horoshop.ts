@@ -110,6 +110,13 @@ export class HoroshopFake {
 	sortOrder: 'newestFirst' | 'oldestFirst' = 'newestFirst';
 
 	/**
+	 * The most orders one `orders/get` answer holds, whatever `limit` asked for, without saying so
+	 * (Horoshop documents no maximum; `catalog/export` was measured to cap silently at 500).
+	 * Undefined: no cap.
+	 */
+	maxPageSize?: number;
+
+	/**
 	 * Functions this shop answers UNDEFINED_FUNCTION to, e.g. `orders/get_available_statuses` on
 	 * shops before v4.0.
 	 */
@@ -182,6 +189,7 @@ export class HoroshopFake {
 		this.tokenLifetimeSeconds = 600;
 		this.expiredTokenAnswer = 'error';
 		this.sortOrder = 'newestFirst';
+		this.maxPageSize = undefined;
 		this.undefinedFunctions.clear();
 		this.statuses = DEFAULT_STATUSES.map((status) => ({ ...status, title: { ...status.title } }));
 		this.orders.clear();
@@ -312,6 +320,7 @@ export class HoroshopFake {
 			const offset = body.offset === undefined ? 0 : Number(body.offset);
 			found = found.slice(offset, offset + Number(body.limit));
 		}
+		if (this.maxPageSize !== undefined) found = found.slice(0, this.maxPageSize);
 		if (found.length === 0) return { json: { status: 'EMPTY', response: [] } };
 		const orders = found.map((order) => {
 			if (withAdditional) return order;

@@ -27,10 +27,11 @@ describe('Horoshop Get Many: paging', () => {
 	beforeEach(() => sandbox.reset());
 
 	it.each([
-		// orders, order requests: ceil(N / page), plus the EMPTY page when N is a multiple of the page size
+		// orders, order requests: ceil(N / page), plus the EMPTY page when N is a multiple of the page
+		// size or the first page is short (it might be the shop's cap, so the next page is asked for)
 		[0, 1],
-		[1, 1],
-		[PAGE - 1, 1],
+		[1, 2],
+		[PAGE - 1, 2],
 		[PAGE, 2],
 		[PAGE + 1, 2],
 		[3 * PAGE, 4],
@@ -43,7 +44,7 @@ describe('Horoshop Get Many: paging', () => {
 		expect(orderIds(result)).toEqual(newestFirst(count));
 		expect(result.output('Horoshop').every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 		expect(requestCounts(sandbox)).toEqual({ auth: 1, get: requests, update: 0 });
-		expect(offsets(sandbox)).toEqual(Array.from({ length: requests }, (_, i) => i * PAGE));
+		expect(offsets(sandbox)).toEqual(Array.from({ length: requests }, (_, i) => Math.min(i * PAGE, count)));
 		for (const entry of sandbox.log.forRoute('horoshop.orders.get')) expect(entry.body).toMatchObject({ limit: PAGE });
 	});
 
@@ -74,6 +75,55 @@ describe('Horoshop Get Many: paging', () => {
 
 		expect(orderIds(result)).toEqual(newestFirst(limit, 4 * PAGE));
 		expect(sandbox.log.forRoute('horoshop.orders.get').map((entry) => (entry.body as { limit: number }).limit)).toEqual(asked);
+	});
+
+	describe('a shop that silently answers fewer orders than asked for per page', () => {
+		const CAP = 3;
+		beforeEach(() => {
+			sandbox.horoshop.maxPageSize = CAP;
+		});
+
+		it.each([
+			// orders, order requests: ceil(N / cap), plus one when N divides by the cap (EMPTY ends it)
+			[0, 1],
+			[CAP - 1, 2],
+			[CAP, 2],
+			[CAP + 1, 2],
+			[4 * CAP, 5],
+			[4 * CAP + 2, 5],
+		])('returns all %i orders once, with %i order requests', async (count, requests) => {
+			sandbox.horoshop.addOrders(count);
+
+			const result = await runHoroshop(sandbox, { parameters: getMany() });
+
+			expect(result.nodeError('Horoshop')).toBeUndefined();
+			expect(orderIds(result)).toEqual(newestFirst(count));
+			expect(requestCounts(sandbox).get).toBe(requests);
+			expect(offsets(sandbox)).toEqual(Array.from({ length: requests }, (_, i) => Math.min(i * CAP, count)));
+		});
+
+		it('Limit still returns exactly that many orders', async () => {
+			sandbox.horoshop.addOrders(20);
+
+			const result = await runHoroshop(sandbox, { parameters: getMany({ returnAll: false, limit: 8 }) });
+
+			expect(orderIds(result)).toEqual(newestFirst(8, 20));
+			expect(sandbox.log.forRoute('horoshop.orders.get').map((entry) => entry.body)).toEqual([
+				expect.objectContaining({ offset: 0, limit: 5 }),
+				expect.objectContaining({ offset: 3, limit: 5 }),
+				expect.objectContaining({ offset: 6, limit: 2 }),
+			]);
+		});
+
+		it('reads 1,050 orders from a shop capped at 100 with the default page size of 500', async () => {
+			sandbox.horoshop.maxPageSize = 100;
+			sandbox.horoshop.addOrders(1_050);
+
+			const result = await runHoroshop(sandbox, { parameters: { operation: 'getAll', returnAll: true } });
+
+			expect(orderIds(result)).toEqual(newestFirst(1_050));
+			expect(requestCounts(sandbox).get).toBe(11);
+		});
 	});
 
 	it('Limit above the number of orders returns them all and stops on the short page', async () => {

@@ -59,7 +59,8 @@ describe('Horoshop Trigger: polling', () => {
 			await trigger.poll();
 			await trigger.poll();
 
-			const [first, second] = orderGets().map((entry) => (entry.body as { from: string }).from);
+			// A short first page costs a second request (it might be the shop's cap): one `from` per poll.
+			const [first, second] = new Set(orderGets().map((entry) => (entry.body as { from: string }).from));
 			// No cursor yet: two days before now; then two days before the newest order (placed 59 minutes ago).
 			const expectedFirst = DateTime.fromFormat(shopTime(new Date()), 'yyyy-MM-dd HH:mm:ss').minus({ days: 2 });
 			expect(Math.abs(DateTime.fromFormat(first, 'yyyy-MM-dd HH:mm:ss').diff(expectedFirst, 'seconds').seconds)).toBeLessThan(120);
