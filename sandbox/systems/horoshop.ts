@@ -116,6 +116,9 @@ export class HoroshopFake {
 	 */
 	maxPageSize?: number;
 
+	/** Plays a shop that ignores the `ids` filter of `orders/get` and lists every order. */
+	ignoresIds = false;
+
 	/**
 	 * Functions this shop answers UNDEFINED_FUNCTION to, e.g. `orders/get_available_statuses` on
 	 * shops before v4.0.
@@ -190,6 +193,7 @@ export class HoroshopFake {
 		this.expiredTokenAnswer = 'error';
 		this.sortOrder = 'newestFirst';
 		this.maxPageSize = undefined;
+		this.ignoresIds = false;
 		this.undefinedFunctions.clear();
 		this.statuses = DEFAULT_STATUSES.map((status) => ({ ...status, title: { ...status.title } }));
 		this.orders.clear();
@@ -303,7 +307,7 @@ export class HoroshopFake {
 		} catch (error) {
 			return { json: { status: 'ERROR', response: { message: (error as Error).message } } };
 		}
-		const ids = listOf(body.ids ?? body['ids[]']).map(Number);
+		const ids = this.ignoresIds ? [] : listOf(body.ids ?? body['ids[]']).map(Number);
 		const statuses = listOf(body.status ?? body['status[]']).map(Number);
 		const withAdditional = body.additionalData === true || body.additionalData === 'true' || body.additionalData === 1 || body.additionalData === '1';
 
