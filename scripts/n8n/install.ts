@@ -14,6 +14,7 @@ import {
 	NODE_VERSION,
 	NPM_CACHE,
 } from './paths';
+import { withLock } from './lock';
 import { capture, node24Env, say, step } from './run';
 
 const SQLITE_BUILT = join(HOST_DIR, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
@@ -26,8 +27,10 @@ const READY_MARK = join(HOST_DIR, '.order-sync-ready');
  */
 export async function ensureN8n(): Promise<void> {
 	mkdirSync(CACHE, { recursive: true });
-	await ensureNode();
-	await ensureHost();
+	await withLock(join(CACHE, 'install.lock'), async () => {
+		await ensureNode();
+		await ensureHost();
+	});
 }
 
 async function ensureNode(): Promise<void> {
