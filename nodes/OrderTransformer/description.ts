@@ -241,6 +241,15 @@ export const transformerProperties: INodeProperties[] = [
 					'Timezone of times the source writes without an offset (Horoshop writes shop-local time). Empty: the source’s own, Europe/Kyiv for Horoshop, SaleApp and 1C, Europe/Moscow for Aqua; never the workflow’s.',
 			},
 			{
+				displayName: 'Target Currency',
+				name: 'currency',
+				type: 'string',
+				default: 'UAH',
+				placeholder: 'e.g. UAH',
+				description:
+					'ISO code of the currency Aqua, 1C or SaleApp keeps its prices in (their orders state none). An order the source states in another currency (Horoshop’s currency, Canonical money.currency) goes to the error output: amounts are never converted.',
+			},
+			{
 				displayName: 'Totals That Do Not Add Up',
 				name: 'totals',
 				type: 'options',

@@ -7,6 +7,7 @@ import type { HomeCountry } from '../shared/orders/phone';
 import type { GiftPolicy, MismatchPolicy, SetPolicy, UnknownProductPolicy } from '../shared/orders/policies';
 import type { SaleAppProductField } from '../shared/orders/saleapp/mapping';
 import type { SaleAppDeliveryType } from '../shared/orders/saleapp/schema';
+import { isCurrencyCode } from '../shared/orders/currency';
 import { isClockTime, isValidZone } from '../shared/orders/time';
 import type { SourceFormat, TargetFormat, TransformSettings } from '../shared/orders/transform';
 import { defaultSettings } from '../shared/orders/transform';
@@ -26,6 +27,7 @@ interface Options {
 	saleAppProductField?: SaleAppProductField;
 	timezone?: string;
 	totals?: MismatchPolicy;
+	currency?: string;
 }
 
 /**
@@ -69,6 +71,11 @@ export function readSettings(context: IExecuteFunctions): TransformSettings {
 		throw new NodeOperationError(node, `Delivery To ${window.to} must be later than Delivery From ${window.from}`);
 	}
 
+	const currency = options.currency?.trim() || base.currency;
+	if (!isCurrencyCode(currency)) {
+		throw new NodeOperationError(node, `Target Currency "${currency}" is not a three-letter currency code like UAH`);
+	}
+
 	const mapping = context.getNodeParameter('productMapping', 0) as 'none' | 'table' | 'lookup';
 	const key = context.getNodeParameter('productKey', 0) as ProductKey | 'auto';
 	return {
@@ -77,6 +84,7 @@ export function readSettings(context: IExecuteFunctions): TransformSettings {
 		defaultCity: options.defaultCity?.trim() || undefined,
 		window,
 		totals: options.totals ?? base.totals,
+		currency: currency.toUpperCase(),
 		products: {
 			key: key === 'auto' ? base.products.key : key,
 			lookup: mapping === 'none' ? undefined : readLookup(context, mapping),

@@ -1,6 +1,7 @@
 import * as aqua from './aqua/mapping';
 import type { CanonicalOrder, OrderState, System } from './canonical';
 import { ORDER_STATES, canonicalOrderSchema } from './canonical';
+import { DEFAULT_CURRENCY, checkCurrency } from './currency';
 import * as horoshop from './horoshop/mapping';
 import * as onec from './onec/mapping';
 import type { HomeCountry } from './phone';
@@ -27,6 +28,8 @@ export interface TransformSettings extends OrderPolicies {
 	/** Source payment code or title -> target payment type. */
 	paymentMap: Record<string, string>;
 	saleApp: SaleAppWriteContext;
+	/** ISO code of the currency Aqua, 1C and SaleApp keep their prices in (their orders state none). */
+	currency: string;
 }
 
 export type TransformResult =
@@ -92,6 +95,10 @@ function read(input: unknown, settings: TransformSettings, problems: Problems): 
 }
 
 function write(order: CanonicalOrder, settings: TransformSettings, problems: Problems): Record<string, unknown> | undefined {
+	if (settings.to !== 'canonical') {
+		checkCurrency(order, { from: settings.from, to: settings.to }, settings.currency, problems);
+		if (problems.failed) return undefined;
+	}
 	switch (settings.to) {
 		case 'aqua':
 		case 'onec': {
@@ -149,5 +156,6 @@ export function defaultSettings(from: SourceFormat, to: TargetFormat, timezone: 
 		statusMap: {},
 		paymentMap: {},
 		saleApp: { productField: 'sku', deliveryType: 2 },
+		currency: DEFAULT_CURRENCY,
 	};
 }

@@ -123,6 +123,32 @@ describe('Order Transformer on the real n8n engine', () => {
 		]);
 	});
 
+	it('an order in another currency than the target keeps goes to the error output naming the field and the currency', async () => {
+		const inDollars = { ...horoshopExample, order_id: 8, currency: 'USD' };
+
+		const inHryvnias = await runWorkflow({ items: [horoshopExample, inDollars], nodes: [transformer({}, 'continueErrorOutput')] });
+		expect(inHryvnias.output('Transform', 0).map((item) => item.json.id)).toEqual(['7']);
+		expect(inHryvnias.output('Transform', 1).map((item) => [item.json.error, item.pairedItem])).toEqual([
+			[
+				'Order 8: currency: the order is in USD, but Aqua Delivery takes its amounts in UAH (the Target Currency option); amounts are not converted',
+				{ item: 1 },
+			],
+		]);
+
+		const inDollarsToo = await runWorkflow({
+			items: [horoshopExample, inDollars],
+			nodes: [transformer({ options: { currency: 'usd' } }, 'continueErrorOutput')],
+		});
+		expect(inDollarsToo.output('Transform', 0).map((item) => [item.json.id, item.json.total])).toEqual([['8', 3413]]);
+		expect(String(inDollarsToo.output('Transform', 1)[0].json.error)).toContain('Order 7: currency: the order is in UAH');
+	});
+
+	it('a Target Currency that is not a currency code stops the node naming it', async () => {
+		const result = await runWorkflow({ items: [horoshopExample], nodes: [transformer({ options: { currency: 'грн' } })] });
+
+		expect(result.nodeError('Transform')?.message).toBe('Target Currency "грн" is not a three-letter currency code like UAH');
+	});
+
 	it('stops naming the item when the node is not set to continue on error', async () => {
 		const result = await runWorkflow({ items: [horoshopExample, badPhone], nodes: [transformer({})] });
 
