@@ -106,7 +106,7 @@ function write(order: CanonicalOrder, settings: TransformSettings, problems: Pro
 			return settings.to === 'aqua' ? aqua.fromCanonical(order, context, problems) : onec.fromCanonical(order, context, problems);
 		}
 		case 'saleapp':
-			return saleapp.fromCanonical(order, settings.saleApp, problems);
+			return saleapp.fromCanonical(order, { ...settings.saleApp, totals: settings.totals }, problems);
 		case 'canonical':
 			return toCanonicalOutput(order, settings);
 	}

@@ -1,13 +1,15 @@
 import { joinAddress, splitAddressLine } from '../address';
 import type { Address, CanonicalOrder, DeliveryMethod, OrderLine } from '../canonical';
 import type { Kopecks } from '../money';
-import { readMoney, toAmount } from '../money';
+import { readMoney, toAmount, toDecimalString } from '../money';
+import type { MismatchPolicy } from '../policies';
 import type { Problems } from '../problems';
 import type { ReadContext } from '../read';
 import { compact, readPercent, readPhones, readQuantity, textOf } from '../read';
 import { stateOf } from '../status';
 import { readTime } from '../time';
 import { parseOrRecord } from '../zodProblems';
+import { spreadDiscount } from './discount';
 import type { SaleAppCreateOrder, SaleAppDeliveryType, SaleAppOrder, SaleAppOrderProduct } from './schema';
 import { saleAppCreateOrderSchema, saleAppOrderSchema } from './schema';
 
@@ -22,6 +24,8 @@ export interface SaleAppWriteContext {
 	productField: SaleAppProductField;
 	/** Delivery type when the order does not say how it is delivered. */
 	deliveryType: SaleAppDeliveryType;
+	/** When the order discount cannot be spread over the lines to the kopeck (default: error). */
+	totals?: MismatchPolicy;
 }
 
 /** A SaleApp order as GET returns it, as a canonical order. */
@@ -120,6 +124,13 @@ export function fromCanonical(
 	const address = order.address;
 	const deliveryType = order.delivery.method ? DELIVERY_TYPES[order.delivery.method] : context.deliveryType;
 	const branch = deliveryType === 3;
+	const percents = lineDiscounts(order, context.totals ?? 'error', problems);
+	if (order.delivery.cost) {
+		problems.note(
+			'delivery.cost',
+			`${toDecimalString(order.delivery.cost)} is not sent: SaleApp's order has no delivery cost field (delivery_amount is the cash to collect)`,
+		);
+	}
 	const wire = compact({
 		external_id: order.id,
 		delivery_types: deliveryType,
@@ -132,10 +143,23 @@ export function fromCanonical(
 		insurance_amount: wholeAmount(order.money.insurance, 'insurance_amount', problems),
 		delivery_amount: wholeAmount(order.money.cashOnDelivery, 'delivery_amount', problems),
 		type: order.tags?.length ? order.tags.map((tag) => tag.id).join(',') : undefined,
-		products: order.lines.map((line, index) => writeLine(line, index, context.productField, problems)),
+		products: order.lines.map((line, index) => writeLine(line, index, percents[index], context.productField, problems)),
 	});
 	if (problems.failed) return undefined;
 	return parseOrRecord(saleAppCreateOrderSchema, wire, problems);
+}
+
+/** Each line's discount_percent, the order discount spread over them; a note says so. */
+function lineDiscounts(order: CanonicalOrder, totals: MismatchPolicy, problems: Problems): Array<number | undefined> {
+	const discount = order.money.discount ?? 0;
+	const { percents, missing } = spreadDiscount(order.lines, discount);
+	if (!discount) return percents;
+	const spread = `the order discount of ${toDecimalString(discount)}`;
+	const off = `off by ${toDecimalString(Math.abs(missing))}: a hundredth of a percent of these lines is more than a kopeck`;
+	if (missing === 0) problems.note('products', `${spread} is spread over the lines as discount_percent`);
+	else if (totals === 'flag') problems.note('products', `${spread} is spread over the lines as discount_percent, ${off}`);
+	else problems.error('products', `${spread} cannot be spread over the lines as discount_percent to the kopeck (${off}); set Totals That Do Not Add Up to pass it on with a note`);
+	return percents;
 }
 
 /** SaleApp takes insurance and cash-on-delivery sums as whole numbers. */
@@ -145,7 +169,7 @@ function wholeAmount(kopecks: Kopecks | undefined, field: string, problems: Prob
 	return kopecks / 100;
 }
 
-function writeLine(line: OrderLine, index: number, productField: SaleAppProductField, problems: Problems) {
+function writeLine(line: OrderLine, index: number, discountPercent: number | undefined, productField: SaleAppProductField, problems: Problems) {
 	const field = `products[${index}].${productField}`;
 	const key = line.targetProductId ?? line.product.sku ?? line.product.article ?? line.product.id;
 	let value: string | number | undefined = key;
@@ -158,6 +182,6 @@ function writeLine(line: OrderLine, index: number, productField: SaleAppProductF
 		[productField]: value,
 		qty: line.quantity,
 		cost: toAmount(line.unitPrice),
-		discount_percent: line.discountPercent,
+		discount_percent: discountPercent,
 	}) as { qty: number; cost: number };
 }
