@@ -258,7 +258,8 @@ export const transformerProperties: INodeProperties[] = [
 					{ name: 'Pass On with a Note', value: 'flag', description: 'The total is sent as the source stated it' },
 				],
 				default: 'error',
-				description: 'When the stated total is not the lines minus discounts plus delivery',
+				description:
+					'When the stated total is not the lines minus discounts plus delivery, and (to SaleApp) when the order discount cannot be spread over the lines’ discount_percent to the kopeck',
 			},
 		],
 	},
