@@ -11,7 +11,7 @@ import { buildAndPack } from './n8n/pack';
 import { CACHE } from './n8n/paths';
 import { freePort } from './n8n/ports';
 import { say } from './n8n/run';
-import { sandboxCredentials } from './n8n/sandboxCredentials';
+import { EXCHANGE_LOGIN, sandboxCredentials } from './n8n/sandboxCredentials';
 import { forImport, loadTemplates } from './n8n/templates';
 
 /**
@@ -79,8 +79,9 @@ async function main(): Promise<void> {
 		await stopAll(run.exitCode === 0 && run.data ? 0 : 1);
 	}
 
+	// Schedule Triggers and polling triggers (Poll Times) run by the clock.
 	const scheduled = (template: (typeof templates)[number]) =>
-		template.workflow.nodes.some((node) => String(node.type).endsWith('.scheduleTrigger'));
+		template.workflow.nodes.some((node) => String(node.type).endsWith('.scheduleTrigger') || node.parameters?.pollTimes !== undefined);
 	for (const template of templates.filter((t) => !scheduled(t))) await n8n.publish(template.id);
 	say(`Starting n8n on ${n8n.url} (about 15 s)...`);
 	await n8n.start();
@@ -95,7 +96,10 @@ async function main(): Promise<void> {
 			`${templates.length} templates are imported (Workflows page). The scheduled ones (${templates.filter(scheduled).map((t) => t.workflow.name).join(', ')})`,
 			'are not published yet: open one and press "Execute workflow" to import the demo orders now; Publish it to run every 5 minutes.',
 			'The webhook templates are published; try them with these sample bodies:',
-			...samples.map(({ path, file }) => `   curl -s -X POST ${n8n!.url}/webhook/${path} -H 'content-type: application/json' -d @${file}`),
+			...samples.map(
+				({ path, file, login }) =>
+					`   curl -s -X POST ${n8n!.url}/webhook/${path}${login ? ` -u ${login.user}:${login.password}` : ''} -H 'content-type: application/json' -d @${file}`,
+			),
 			'',
 			`The fake systems' request log: ${sandbox.url}/__sandbox/log`,
 			`n8n's own log: ${n8n.logFile}`,
@@ -105,19 +109,23 @@ async function main(): Promise<void> {
 	);
 }
 
+/** The Order Exchange Trigger's path in aqua-to-saleapp.json. */
+const EXCHANGE_PATH = 'exchange/hs/AquaDeliveri/getOrdersURL';
+
 /** A request body for each webhook template, written to files the printed curl lines send. */
-function writeSampleBodies(folder: string, fakes: Sandbox): Array<{ path: string; file: string }> {
+function writeSampleBodies(folder: string, fakes: Sandbox): Array<{ path: string; file: string; login?: typeof EXCHANGE_LOGIN }> {
 	mkdirSync(folder, { recursive: true });
 	const orders = fakes.aqua.ordersFor(fakes.generator.orders(2, 9001));
 	const bodies: Record<string, unknown> = {
 		'orders-to-aqua': orders,
 		'orders-to-1c': orders,
 		'saleapp-to-1c': { order_ids: [...fakes.saleapp.orders.keys()].slice(0, 2).concat(9999) },
+		[EXCHANGE_PATH]: orders,
 	};
 	return Object.entries(bodies).map(([path, body]) => {
-		const file = join(folder, `${path}.json`);
+		const file = join(folder, `${path.split('/')[0]}.json`);
 		writeFileSync(file, JSON.stringify(body, null, 2));
-		return { path, file };
+		return { path, file, login: path === EXCHANGE_PATH ? EXCHANGE_LOGIN : undefined };
 	});
 }
 

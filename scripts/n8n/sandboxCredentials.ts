@@ -2,6 +2,9 @@ import type { Sandbox } from '../../sandbox/server';
 import { SALEAPP_KEYS } from '../../sandbox/systems/saleapp';
 import type { CredentialToImport } from './instance';
 
+/** The user and password a caller of the Order Exchange Trigger sends in the sandbox (Aqua would). */
+export const EXCHANGE_LOGIN = { user: 'aqua-exchange', password: 'exchange-sandbox-password' };
+
 /**
  * One credential per system, pointing at the sandbox, under the names the templates use.
  * These are the sandbox's made-up accounts, not anybody's secrets.
@@ -32,6 +35,12 @@ export function sandboxCredentials(sandbox: Sandbox): CredentialToImport[] {
 			name: 'Horoshop account',
 			type: 'horoshopApi',
 			data: sandbox.horoshop.credentials(),
+		},
+		{
+			id: 'osCredExchangeSandbox',
+			name: 'Order Exchange login',
+			type: 'orderExchangeLoginApi',
+			data: EXCHANGE_LOGIN,
 		},
 		{
 			id: 'osCredSaleAppSandbox',

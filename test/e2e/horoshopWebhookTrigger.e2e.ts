@@ -1,0 +1,88 @@
+import { openEnvironment, serverLog } from './environment';
+import type { E2eEnvironment } from './environment';
+import { delay } from '../../scripts/n8n/instance';
+
+const WORKFLOW_ID = 'horoshopWebhookE2e';
+const WEBHOOK_ID = '3d1f5a8e-7b2c-4e19-9a6d-0c4b2e8f1a77';
+const PACKAGE = 'n8n-nodes-order-sync';
+
+async function waitFor(env: E2eEnvironment, what: string, done: () => boolean, timeoutMs = 30_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!done()) {
+		if (Date.now() > deadline) throw new Error(`Waited in vain for ${what}:\n${serverLog(env.n8n).slice(-3000)}`);
+		await delay(200);
+	}
+}
+
+/**
+ * The Horoshop Webhook Trigger in a published workflow on the real n8n: activation subscribes at
+ * the fake shop, the shop's webhook for a new order runs the workflow (which marks the order
+ * "processing", so the run is visible in the shop), and deactivation unsubscribes.
+ */
+describe('Horoshop Webhook Trigger on the real n8n', () => {
+	let env: E2eEnvironment;
+
+	beforeAll(async () => {
+		env = await openEnvironment();
+		const credential = env.credentials.find((c) => c.type === 'horoshopApi')!;
+		const credentials = { horoshopApi: { id: credential.id, name: credential.name } };
+		await env.n8n.importWorkflows([
+			{
+				id: WORKFLOW_ID,
+				name: 'Horoshop Webhook Trigger e2e',
+				active: false,
+				settings: { timezone: 'Europe/Kyiv', executionOrder: 'v1' },
+				nodes: [
+					{
+						id: 'hook',
+						name: 'Horoshop Webhook Trigger',
+						type: `${PACKAGE}.horoshopWebhookTrigger`,
+						typeVersion: 1,
+						position: [0, 0],
+						webhookId: WEBHOOK_ID,
+						parameters: { event: 'newOrder' },
+						credentials,
+					},
+					{
+						id: 'update',
+						name: 'Mark Processing',
+						type: `${PACKAGE}.horoshop`,
+						typeVersion: 1,
+						position: [300, 0],
+						parameters: { resource: 'order', operation: 'updateStatus', orderId: '={{ $json.order_id }}', status: 2 },
+						credentials,
+					},
+				],
+				connections: { 'Horoshop Webhook Trigger': { main: [[{ node: 'Mark Processing', type: 'main', index: 0 }]] } },
+			},
+		]);
+		await env.n8n.publish(WORKFLOW_ID);
+		await env.n8n.start();
+		await env.n8n.setupOwner({ email: 'owner@example.com', firstName: 'Order', lastName: 'Sync', password: 'Sandbox-Owner-1' });
+	});
+
+	afterAll(async () => {
+		await env?.close();
+	});
+
+	it('subscribes once on activation, runs the workflow for an order placed in the shop within seconds, unsubscribes on deactivation', async () => {
+		const { horoshop } = env.sandbox;
+		const url = `${env.n8n.url}/webhook/${WEBHOOK_ID}/webhook`;
+		await waitFor(env, 'the subscription', () => horoshop.subscriptions.size > 0);
+		expect([...horoshop.subscriptions.values()].map(({ event, targetUrl }) => ({ event, targetUrl }))).toEqual([
+			{ event: 'order_created', targetUrl: url },
+		]);
+
+		const placedAt = Date.now();
+		const [order] = horoshop.addOrders(1, { start: new Date(Date.now() - 60_000), overrides: { stat_status: 1 } });
+		await waitFor(env, 'the status update', () => horoshop.updates.length > 0, 15_000);
+		expect(Date.now() - placedAt).toBeLessThan(15_000);
+		expect(horoshop.updates.map((update) => update.order_id)).toEqual([order.order_id]);
+		await horoshop.deliveriesSettled();
+		expect(horoshop.hookDeliveries.map((delivery) => [delivery.event, delivery.url, delivery.status])).toEqual([['order_created', url, 200]]);
+
+		await env.n8n.post(`/rest/workflows/${WORKFLOW_ID}/deactivate`, {});
+		await waitFor(env, 'the unsubscription', () => horoshop.subscriptions.size === 0);
+		expect(env.sandbox.log.forRoute('horoshop.hooks.unsubscribe')).toHaveLength(1);
+	});
+});
