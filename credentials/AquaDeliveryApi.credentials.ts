@@ -69,6 +69,14 @@ export class AquaDeliveryApi implements ICredentialType {
 			displayOptions: { show: { signInMethod: ['token'] } },
 		},
 		{
+			displayName:
+				'Test checks an API token with an empty order import (no order is created): Aqua has no read-only request to check it with',
+			name: 'testNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { signInMethod: ['token'] } },
+		},
+		{
 			displayName: 'Session Token',
 			name: 'sessionToken',
 			type: 'hidden',
@@ -120,20 +128,26 @@ export class AquaDeliveryApi implements ICredentialType {
 		return requestOptions;
 	}
 
-	// An empty import changes nothing and needs a valid token.
+	// With a login, the sign-in (preAuthentication) is the check, and the test repeats it: harmless.
+	// A ready token can only be checked by an empty import (no order is created): seed 000 and the
+	// public client code show no request of Aqua's that reads without importing.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "").replace(/\\/v1$/, "")}}',
-			url: '/v1/order/import/',
+			url: '={{$credentials.signInMethod === "token" ? "/v1/order/import/" : "/v1/auth/login"}}',
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
 			// A string: n8n's declarative request would merge an array body into an object.
-			body: '[]',
+			body: '={{$credentials.signInMethod === "token" ? "[]" : JSON.stringify({ login: $credentials.login, password: $credentials.password })}}',
 		},
 		rules: [
 			{
 				type: 'responseCode',
-				properties: { value: 401, message: 'Aqua Delivery refused the token: check the login and password, or the API token' },
+				properties: {
+					value: 401,
+					message:
+						'Aqua Delivery refused the API token (tested with an empty order import, which creates nothing: Aqua has no read-only request to test a token with)',
+				},
 			},
 			{
 				type: 'responseCode',

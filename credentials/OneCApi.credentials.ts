@@ -2,6 +2,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestMethods,
 	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
@@ -55,6 +56,34 @@ export class OneCApi implements ICredentialType {
 			default: '',
 		},
 		{
+			displayName: 'Test With',
+			name: 'testWith',
+			type: 'options',
+			options: [
+				{
+					name: 'HTTP Service',
+					value: 'service',
+					description: 'POSTs an empty order list to the exchange\'s HTTP service (seed 001): nothing is created',
+				},
+				{
+					name: 'OData',
+					value: 'odata',
+					description: 'Reads the root of the standard OData interface (for Get Many), which must be published',
+				},
+			],
+			default: 'service',
+			description: 'What the credential\'s Test checks: the HTTP service Send uses, or the OData interface Get Many uses',
+		},
+		{
+			displayName: 'HTTP Service to Test',
+			name: 'testService',
+			type: 'string',
+			default: 'AquaDeliveri/getOrdersURL',
+			placeholder: 'e.g. AquaDeliveri/getOrdersURL',
+			description: 'The HTTP service\'s Root URL and Service Method URL as set on the 1C Orders node, joined by /',
+			displayOptions: { show: { testWith: ['service'] } },
+		},
+		{
 			displayName: 'Ignore SSL Issues (Insecure)',
 			name: 'ignoreSslIssues',
 			type: 'boolean',
@@ -75,13 +104,18 @@ export class OneCApi implements ICredentialType {
 		return requestOptions;
 	}
 
-	// The publication's standard OData root: 404 (often an HTML page) means a wrong URL or
-	// publication, 401 a wrong user or password.
+	// One request, as n8n's declarative test allows (a test function would need the deprecated
+	// helpers.request): the HTTP service with an empty order list, or the OData root. 404 (often an
+	// HTML page) means a wrong URL, publication or service, 401 a wrong user or password.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.serverUrl.replace(/\\/+$/, "")}}/{{encodeURIComponent($credentials.publication.replace(/^\\/+|\\/+$/g, ""))}}',
-			url: '/odata/standard.odata/?$format=json',
-			method: 'GET',
+			url: '={{$credentials.testWith === "odata" ? "/odata/standard.odata/?$format=json" : "/hs/" + String($credentials.testService || "AquaDeliveri/getOrdersURL").replace(/^\\/+|\\/+$/g, "")}}',
+			// n8n resolves expressions in every field of the request; the type names literal methods only.
+			method: '={{$credentials.testWith === "odata" ? "GET" : "POST"}}' as IHttpRequestMethods,
+			headers: { 'Content-Type': 'application/json' },
+			// A string: n8n's declarative request would merge an array body into an object.
+			body: '={{$credentials.testWith === "odata" ? "" : "[]"}}',
 			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
 		},
 		rules: [
@@ -94,7 +128,15 @@ export class OneCApi implements ICredentialType {
 				properties: {
 					value: 404,
 					message:
-						'Nothing found at this address: check the server URL and the publication name (the test reads the publication\'s standard OData interface, which must be published)',
+						'Nothing found at this address: check the Server URL and the Publication Name, then HTTP Service to Test (Test With: HTTP Service posts an empty order list there) or that OData is published (Test With: OData)',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 500,
+					message:
+						'The server, publication and user are right, but 1C\'s HTTP service failed on an empty order list (HTTP 500): ask your 1C administrator, or test with OData',
 				},
 			},
 		],

@@ -63,7 +63,10 @@ export class SaleAppApi implements ICredentialType {
 		},
 	};
 
-	// A lookup of an order that cannot exist: harmless, and SaleApp answers error "true" to a wrong key.
+	// A lookup of an order that cannot exist: harmless; seed 003 answers a GET with the list of the
+	// orders found (empty here) and error "false", and error "true" to a wrong key. n8n's declarative
+	// rules match exact values only, so a SaleApp that called "not found" an error would fail here.
+	// The node's own lookups (transport.ts) take that answer as "no order".
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
@@ -75,11 +78,11 @@ export class SaleAppApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'error', value: 'true', message: 'SaleApp refused the secret key' },
+				properties: { key: 'error', value: 'true', message: 'SaleApp answered an error to a lookup of an order that cannot exist (which finds nothing with a right key): check the Secret Key' },
 			},
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'error', value: true, message: 'SaleApp refused the secret key' },
+				properties: { key: 'error', value: true, message: 'SaleApp answered an error to a lookup of an order that cannot exist (which finds nothing with a right key): check the Secret Key' },
 			},
 		],
 	};

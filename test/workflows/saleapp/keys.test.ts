@@ -99,7 +99,9 @@ describe('SaleApp node: the secret key', () => {
 			sandbox.saleapp.seedOrder({ externalId: 'KEEP' });
 			expect(await testWith(SALEAPP_KEYS.organisation)).toBe('OK');
 			expect(await testWith(SALEAPP_KEYS.counterparty)).toBe('OK');
-			expect(await testWith(WRONG_KEY)).toBe('SaleApp refused the secret key');
+			expect(await testWith(WRONG_KEY)).toBe(
+				'SaleApp answered an error to a lookup of an order that cannot exist (which finds nothing with a right key): check the Secret Key',
+			);
 			expect(sandbox.saleapp.orders.size).toBe(1);
 			expect(sentForms(sandbox).map((form) => form.method_type)).toEqual(['GET', 'GET', 'GET']);
 		});
