@@ -23,6 +23,10 @@ export interface InstanceOptions {
 	/** A folder to keep; by default a fresh one under .cache/n8n/instances, removed by `dispose()`. */
 	userFolder?: string;
 	env?: Record<string, string>;
+	/** What `start()` runs: `n8n start` by default; e.g. `['worker']` for a queue-mode worker. */
+	command?: string[];
+	/** Name of the server's log file; by default the user folder's (processes sharing a folder need their own). */
+	logName?: string;
 }
 
 export interface Owner {
@@ -74,7 +78,13 @@ export class N8nInstance {
 
 	private readonly env: NodeJS.ProcessEnv;
 
+	private readonly command: string[];
+
+	private readonly logName?: string;
+
 	constructor(options: InstanceOptions) {
+		this.command = options.command ?? ['start'];
+		this.logName = options.logName;
 		this.ownsFolder = !options.userFolder;
 		if (options.userFolder) {
 			mkdirSync(options.userFolder, { recursive: true });
@@ -164,15 +174,15 @@ export class N8nInstance {
 
 	/** Where the server's output goes; kept after `dispose()`. */
 	get logFile(): string {
-		return join(CACHE, 'logs', `${basename(this.userFolder)}.log`);
+		return join(CACHE, 'logs', `${this.logName ?? basename(this.userFolder)}.log`);
 	}
 
-	/** Starts `n8n start` and waits until it is ready; its output goes to `logFile`. */
+	/** Starts `n8n start` (or the instance's command) and waits until it is ready; its output goes to `logFile`. */
 	async start(timeoutMs = 120_000): Promise<void> {
 		const logFile = this.logFile;
 		mkdirSync(join(CACHE, 'logs'), { recursive: true });
 		const log = createWriteStream(logFile);
-		const child = spawn(NODE_BIN, [N8N_BIN, 'start'], {
+		const child = spawn(NODE_BIN, [N8N_BIN, ...this.command], {
 			env: this.env,
 			cwd: this.userFolder,
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -189,7 +199,7 @@ export class N8nInstance {
 		child.on('exit', (code) => (exited = code));
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (exited !== undefined) throw new Error(`n8n start exited with ${exited}; see ${logFile}`);
+			if (exited !== undefined) throw new Error(`n8n ${this.command[0]} exited with ${exited}; see ${logFile}`);
 			try {
 				const response = await fetch(`${this.url}/healthz/readiness`);
 				if (response.ok) return;
@@ -201,13 +211,13 @@ export class N8nInstance {
 		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s; see ${logFile}`);
 	}
 
-	/** Stops the server (SIGTERM, then SIGKILL after 15 s). */
-	async stop(): Promise<void> {
+	/** Stops the server (SIGTERM, then SIGKILL after `graceMs`). */
+	async stop(graceMs = 15_000): Promise<void> {
 		const child = this.server;
 		this.server = undefined;
 		if (!child || child.exitCode !== null || child.signalCode !== null) return;
 		await new Promise<void>((resolve) => {
-			const kill = setTimeout(() => signalGroup(child, 'SIGKILL'), 15_000);
+			const kill = setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs);
 			child.once('exit', () => {
 				clearTimeout(kill);
 				signalGroup(child, 'SIGKILL');
@@ -248,6 +258,11 @@ export class N8nInstance {
 		return (await response.json()) as T;
 	}
 
+	/** The server's process id while it runs. */
+	get pid(): number | undefined {
+		return this.running ? this.server!.pid : undefined;
+	}
+
 	get running(): boolean {
 		return this.server !== undefined && this.server.exitCode === null && this.server.signalCode === null;
 	}
@@ -277,7 +292,7 @@ export function parseRawOutput(stdout: string): RawExecution | undefined {
 	}
 }
 
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 	try {
 		process.kill(-child.pid!, signal);
 	} catch {
