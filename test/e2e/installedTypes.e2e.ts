@@ -111,6 +111,8 @@ describe('the package installed in a real n8n 2.40.7', () => {
 				}
 			}
 			expect(template.workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.stickyNote').length).toBeGreaterThan(0);
+			// Sync without code: state, skipping and answers are built into the package's nodes.
+			expect(template.workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.code').map((node) => node.name)).toEqual([]);
 			const text = JSON.stringify(template.workflow);
 			for (const credential of env.credentials) {
 				for (const field of ['password', 'secretKey', 'apiToken']) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 /** What the record knows of one order, by the sender's order id. */
@@ -33,6 +34,7 @@ export class ImportRecord {
 
 	/** The record of this system and credential in the workflow, created when missing. */
 	static open(context: IExecuteFunctions, system: string, credentialType: string, atMost = DEFAULT_REMEMBER_AT_MOST): ImportRecord {
+		refuseBesidePollingTrigger(context);
 		const credentialId = context.getNode().credentials?.[credentialType]?.id ?? 'default';
 		const key = `orderSync:${system}:${credentialId}`;
 		const staticData = context.getWorkflowStaticData('global');
@@ -93,4 +95,27 @@ export function fingerprintOf(wire: IDataObject): string {
 	const order = { ...wire };
 	delete order.external_id;
 	return createHash('sha1').update(JSON.stringify(order)).digest('base64').slice(0, 16);
+}
+
+/**
+ * A polling trigger (one with Poll Times) keeps its own copy of the workflow's static data from
+ * the moment the workflow was published and saves that copy whole after its polls, while each
+ * execution saves its own: the two overwrite each other in n8n's database, so the record (or the
+ * trigger's memory) would be undone between runs and orders imported twice. The record therefore
+ * lives in a sub-workflow the trigger's workflow calls, never beside such a trigger.
+ */
+function refuseBesidePollingTrigger(context: IExecuteFunctions): void {
+	const node = context.getNode();
+	const poller = context
+		.getParentNodes(node.name, { includeNodeParameters: true })
+		.find((parent) => !parent.disabled && parent.parameters?.pollTimes !== undefined);
+	if (!poller) return;
+	throw new NodeOperationError(
+		node,
+		`"Remember Imported Orders" cannot be used in a workflow started by the polling trigger "${poller.name}"`,
+		{
+			description:
+				"n8n saves a workflow's memory whole, and a polling trigger saves its own copy after each poll, which would undo the record of imported orders, so orders could be created twice. Put this node in a sub-workflow (started by \"When Executed by Another Workflow\") and call it with an Execute Workflow node from the trigger's workflow, as the template horoshop-trigger-to-aqua does; or turn Remember Imported Orders off.",
+		},
+	);
 }
