@@ -211,7 +211,11 @@ export class N8nInstance {
 		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s; see ${logFile}`);
 	}
 
-	/** Stops the server (SIGTERM, then SIGKILL after `graceMs`). */
+	/**
+	 * Stops the server: SIGTERM to n8n alone, so that it shuts down in its own order (a worker
+	 * finishes its running executions, which still need its task runner), then SIGKILL to the whole
+	 * group once it exits or after `graceMs`.
+	 */
 	async stop(graceMs = 15_000): Promise<void> {
 		const child = this.server;
 		this.server = undefined;
@@ -223,7 +227,7 @@ export class N8nInstance {
 				signalGroup(child, 'SIGKILL');
 				resolve();
 			});
-			signalGroup(child, 'SIGTERM');
+			child.kill('SIGTERM');
 		});
 	}
 

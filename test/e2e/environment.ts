@@ -31,18 +31,44 @@ export async function openEnvironment(templateFiles: string[] = [], seed = 7): P
 	};
 	try {
 		n8n.installPackage(packedTarball());
-		const credentials = sandboxCredentials(sandbox);
-		await n8n.importCredentials(credentials);
 		const templates: Record<string, Template> = {};
 		for (const file of templateFiles) templates[file] = loadTemplate(file);
-		if (templateFiles.length > 0) {
-			await n8n.importWorkflows(Object.values(templates).map((template) => forImport(template, credentials)));
-		}
+		const credentials = await importTemplates(n8n, sandbox, Object.values(templates));
 		return { sandbox, n8n, credentials, templates, close };
 	} catch (error) {
 		await close();
 		throw error;
 	}
+}
+
+/** Imports the sandbox credentials and the templates (inactive, credentials pointed at the sandbox's). */
+export async function importTemplates(n8n: N8nInstance, sandbox: Sandbox, templates: Template[]): Promise<CredentialToImport[]> {
+	const credentials = sandboxCredentials(sandbox);
+	await n8n.importCredentials(credentials);
+	if (templates.length > 0) await n8n.importWorkflows(templates.map((template) => forImport(template, credentials)));
+	return credentials;
+}
+
+/** POSTs to a production webhook; right after activation n8n may still answer 404 for a moment. */
+export async function postToWebhook<T>(n8n: N8nInstance, path: string, body: unknown): Promise<{ status: number; answer: T }> {
+	for (let attempt = 0; attempt < 60; attempt++) {
+		const response = await fetch(`${n8n.url}/webhook/${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		if (response.status !== 404) {
+			const text = await response.text();
+			return { status: response.status, answer: (text ? JSON.parse(text) : undefined) as T };
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`/webhook/${path} was never registered:\n${serverLog(n8n).slice(-3000)}`);
+}
+
+/** Every order the sandbox's Aqua import route received, in the order they came. */
+export function ordersSentToAqua(sandbox: Sandbox): Array<Record<string, unknown>> {
+	return sandbox.log.forRoute('aqua.import').flatMap((entry) => entry.body as Array<Record<string, unknown>>);
 }
 
 /** The runs of one node in an execution (empty when it did not run). */

@@ -1,0 +1,6 @@
+import { queueMode } from './queueEnvironment';
+import { describeScheduledTemplates } from '../templateChecks/scheduledTemplates';
+import { describeWebhookTemplates } from '../templateChecks/webhookTemplates';
+
+describeScheduledTemplates(queueMode);
+describeWebhookTemplates(queueMode);
