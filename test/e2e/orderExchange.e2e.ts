@@ -105,6 +105,17 @@ describe('Order Exchange Trigger: Aqua -> SaleApp with n8n in 1C\'s place (publi
 		for (const order of invalid) expect(env.sandbox.saleapp.byExternalId(String(order.id))).toHaveLength(0);
 	});
 
+	it('a call of only invalid orders is answered at once, each with its fields, and starts no workflow', async () => {
+		const [order] = aquaOrders(1, 2500);
+		const saleAppCalls = env.sandbox.log.forRoute('saleapp.orders').length;
+
+		const { status, envelope } = await exchange(env, JSON.stringify([{ ...order, id: 'ONLY-BAD', total: 'много' }]), login);
+
+		expect(status).toBe(200);
+		expect(envelope).toEqual({ success: true, data: { 'ONLY-BAD': { success: false, data: { total: ['must be a number'] } } } });
+		expect(env.sandbox.log.forRoute('saleapp.orders')).toHaveLength(saleAppCalls);
+	});
+
 	it('the same orders sent again (Aqua did not keep the answer) are answered with the same ids, not created twice', async () => {
 		const orders = aquaOrders(5, 1000);
 		const before = new Map(orders.map((order) => [String(order.id), env.sandbox.saleapp.byExternalId(String(order.id))[0].id]));
