@@ -19,6 +19,8 @@ export interface QueueOptions extends OpenOptions {
 	workers?: number;
 	/** Jobs per worker at once; n8n's default (10) unless told. */
 	concurrency?: number;
+	/** Workflows of the test's own, imported and published beside the templates. */
+	workflows?: Template[];
 }
 
 const OWNER = { email: 'queue@example.com', firstName: 'Queue', lastName: 'Test', password: 'OrderSync-queue-1' };
@@ -38,8 +40,9 @@ export async function openQueueEnvironment(templateFiles: string[], options: Que
 		cluster.installPackage(packedTarball());
 		const templates: Record<string, Template> = {};
 		for (const file of templateFiles) templates[file] = startedByWebhook(loadTemplate(file));
-		const credentials = await importTemplates(cluster.main, sandbox, Object.values(templates));
-		for (const template of Object.values(templates)) await cluster.main.publish(template.id);
+		const workflows = [...Object.values(templates), ...(options.workflows ?? [])];
+		const credentials = await importTemplates(cluster.main, sandbox, workflows);
+		for (const workflow of workflows) await cluster.main.publish(workflow.id);
 		await cluster.start();
 		await cluster.main.setupOwner(OWNER);
 		return { sandbox, n8n: cluster.main, credentials, templates, close, cluster };
