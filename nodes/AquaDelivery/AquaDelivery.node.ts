@@ -18,7 +18,7 @@ export class AquaDelivery implements INodeType {
 		icon: { light: 'file:aquaDelivery.svg', dark: 'file:aquaDelivery.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ {"import": "Import Orders", "getRemembered": "Get Remembered Orders", "markImported": "Mark Order as Imported", "forget": "Forget Remembered Order"}[$parameter["operation"]] || $parameter["operation"] }}',
+		subtitle: '={{ {"__CUSTOM_API_CALL__": "Custom API Call", "import": "Import Orders", "getRemembered": "Get Remembered Orders", "markImported": "Mark Order as Imported", "forget": "Forget Remembered Order"}[$parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Import orders into Aqua-delivery, the water-delivery service',
 		defaults: { name: 'Aqua Delivery' },
 		usableAsTool: true,

@@ -19,7 +19,7 @@ export class Horoshop implements INodeType {
 		icon: { light: 'file:horoshop.svg', dark: 'file:horoshop.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{ {"get": "Get Order", "getAll": "Get Many Orders", "updateStatus": "Update Order Status"}[$parameter["operation"]] || $parameter["operation"] }}',
+		subtitle: '={{ {"__CUSTOM_API_CALL__": "Custom API Call", "get": "Get Order", "getAll": "Get Many Orders", "updateStatus": "Update Order Status"}[$parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Get orders from a Horoshop shop and update their status',
 		defaults: { name: 'Horoshop' },
 		usableAsTool: true,

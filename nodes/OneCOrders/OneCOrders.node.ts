@@ -19,7 +19,7 @@ export class OneCOrders implements INodeType {
 		icon: { light: 'file:oneCOrders.svg', dark: 'file:oneCOrders.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ {"send": "Send Orders", "getAll": "Get Many Orders", "getMany": "Get Many Orders", "getRemembered": "Get Remembered Orders", "markImported": "Mark Order as Imported", "forget": "Forget Remembered Order"}[$parameter["operation"]] || $parameter["operation"] }}',
+		subtitle: '={{ {"__CUSTOM_API_CALL__": "Custom API Call", "send": "Send Orders", "getAll": "Get Many Orders", "getMany": "Get Many Orders", "getRemembered": "Get Remembered Orders", "markImported": "Mark Order as Imported", "forget": "Forget Remembered Order"}[$parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Send orders to a 1C:Enterprise HTTP service and read orders through 1C\'s OData',
 		defaults: { name: '1C Orders' },
 		usableAsTool: true,

@@ -20,7 +20,7 @@ export class SaleApp implements INodeType {
 		icon: { light: 'file:saleApp.svg', dark: 'file:saleApp.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ {"create": "Create Order", "get": "Get Order", "update": "Update Order", "delete": "Delete Order", "getRemembered": "Get Remembered Orders", "markImported": "Mark Order as Imported", "forget": "Forget Remembered Order"}[$parameter["operation"]] || $parameter["operation"] }}',
+		subtitle: '={{ {"__CUSTOM_API_CALL__": "Custom API Call", "create": "Create Order", "get": "Get Order", "update": "Update Order", "delete": "Delete Order", "getRemembered": "Get Remembered Orders", "markImported": "Mark Order as Imported", "forget": "Forget Remembered Order"}[$parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Get, create, update and delete orders in SaleApp (Conwix)',
 		defaults: { name: 'SaleApp' },
 		usableAsTool: true,

@@ -23,6 +23,34 @@ interface NodeTypeDescription {
 	displayName: string;
 	credentials?: Array<{ name: string }>;
 	iconUrl?: string | { light: string; dark: string };
+	subtitle?: string;
+	codex?: { alias?: string[] };
+	properties: Array<{ name: string; default?: unknown; options?: Array<{ value: unknown; name: string }>; displayOptions?: unknown }>;
+}
+
+/** The words people type into n8n's node search, and a node of the package each must find. */
+const SEARCHES: Array<[string, string]> = [
+	['1С', 'oneCOrders'],
+	['1C', 'oneCOrders'],
+	['Хорошоп', 'horoshop'],
+	['Horoshop', 'horoshopTrigger'],
+	['Аква', 'aquaDelivery'],
+	['Aqua', 'aquaDelivery'],
+	['SaleApp', 'saleApp'],
+	['Conwix', 'saleApp'],
+	['convert', 'orderTransformer'],
+	['transform', 'orderTransformer'],
+	['shop', 'horoshop'],
+	['delivery', 'aquaDelivery'],
+	['water', 'aquaDelivery'],
+	['exchange', 'orderExchangeTrigger'],
+];
+
+/** A subtitle as the editor shows it under the node: n8n evaluates `={{ ... }}` with the node's parameters. */
+function subtitleFor(subtitle: string, parameters: Record<string, unknown>): string {
+	const expression = /^=\{\{([\s\S]*)\}\}$/.exec(subtitle.trim());
+	if (!expression) return subtitle;
+	return String(new Function('$parameter', `return (${expression[1]});`)(parameters));
 }
 
 describe('the package installed in a real n8n 2.40.7', () => {
@@ -50,6 +78,34 @@ describe('the package installed in a real n8n 2.40.7', () => {
 		const node = nodes.find((n) => n.name === `${pkg.name}.${name}`);
 		expect(node).toBeDefined();
 		expect(node!.displayName).not.toBe('');
+	});
+
+	const packageNode = (name: string) => nodes.find((n) => n.name === `${pkg.name}.${name}`)!;
+
+	it.each(SEARCHES)('node search for "%s" finds %s (codex aliases as the server serves them)', (word, name) => {
+		const aliases = (packageNode(name).codex?.alias ?? []).map((alias) => alias.toLowerCase());
+		expect(aliases.some((alias) => alias.includes(word.toLowerCase()))).toBe(true);
+	});
+
+	it('node search for "order" finds every node of the package', () => {
+		const missing = nodeNames.filter((name) => !(packageNode(name).codex?.alias ?? []).some((alias) => /order/i.test(alias)));
+		expect(missing).toEqual([]);
+	});
+
+	it.each(nodeNames)('%s: its subtitle names every operation or event in words, never a raw value', (name) => {
+		const node = packageNode(name);
+		expect(node.subtitle).toBeDefined();
+		// As a new node shows it: every parameter at its default.
+		const defaults = Object.fromEntries(node.properties.map((property) => [property.name, property.default]));
+		expect(subtitleFor(node.subtitle!, defaults)).toMatch(/^[A-Z0-9][^$]*[a-z]/);
+		expect(subtitleFor(node.subtitle!, defaults)).not.toMatch(/undefined|__/);
+		const choices = node.properties.filter((property) => ['operation', 'event'].includes(property.name) && property.options);
+		for (const property of choices) {
+			for (const option of property.options!) {
+				const shown = subtitleFor(node.subtitle!, { [property.name]: option.value, resource: 'order', from: 'horoshop', to: 'aqua', path: 'p' });
+				expect([option.value, shown]).toEqual([option.value, expect.stringMatching(/^[A-Z][a-z]+ [A-Za-z ]+$/)]);
+			}
+		}
 	});
 
 	it.each(credentialNames)('lists the credential %s', (name) => {
