@@ -10,6 +10,7 @@ import type { RawExecution } from './n8n/instance';
 import { buildAndPack } from './n8n/pack';
 import { CACHE } from './n8n/paths';
 import { freePort } from './n8n/ports';
+import { QueueCluster } from './n8n/queue/queueCluster';
 import { say } from './n8n/run';
 import { EXCHANGE_LOGIN, sandboxCredentials } from './n8n/sandboxCredentials';
 import { forImport, loadTemplates } from './n8n/templates';
@@ -20,7 +21,10 @@ import { forImport, loadTemplates } from './n8n/templates';
  * "Execute workflow" imports the demo orders), and the sandbox's fake Horoshop, SaleApp, Aqua and
  * 1C behind it.
  * `npm run demo -- --once`: runs the Horoshop -> Aqua template once, headless, and prints what
- * happened to each order. Ctrl-C stops everything it started.
+ * happened to each order.
+ * `npm run demo -- --queue [--workers N]`: the same in n8n's queue mode: Redis, PostgreSQL, the main
+ * instance on port 5678 and N workers (2 unless told) that run the executions.
+ * Ctrl-C stops everything it started.
  */
 
 const N8N_PORT = Number(process.env.DEMO_N8N_PORT ?? 5678);
@@ -30,12 +34,13 @@ const MAIN_TEMPLATE = 'horoshopToAqua';
 
 let sandbox: Sandbox | undefined;
 let n8n: N8nInstance | undefined;
+let cluster: QueueCluster | undefined;
 let stopping = false;
 
 async function stopAll(code: number): Promise<never> {
 	if (!stopping) {
 		stopping = true;
-		await n8n?.stop();
+		await (cluster ?? n8n)?.stop();
 		await sandbox?.stop();
 	}
 	process.exit(code);
@@ -43,6 +48,11 @@ async function stopAll(code: number): Promise<never> {
 
 async function main(): Promise<void> {
 	const once = process.argv.includes('--once');
+	const queue = process.argv.includes('--queue');
+	const workersAt = process.argv.indexOf('--workers');
+	const workers = workersAt >= 0 ? Number(process.argv[workersAt + 1]) : 2;
+	if (queue && once) throw new Error('--once runs `n8n execute`, which never uses the queue: leave out --queue');
+	if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers takes a whole number, 1 or more');
 	process.on('SIGINT', () => {
 		say('Stopping n8n and the sandbox...');
 		void stopAll(0);
@@ -59,12 +69,14 @@ async function main(): Promise<void> {
 	// Its own folder, so that a headless run never breaks a UI demo running beside it.
 	const userFolder = join(CACHE, once ? 'demo-once' : 'demo');
 	rmSync(userFolder, { recursive: true, force: true });
-	n8n = new N8nInstance({
-		port: N8N_PORT,
-		brokerPort: await freePort(),
-		userFolder,
-		env: { N8N_ENCRYPTION_KEY: 'order-sync-demo-only-not-a-secret' },
-	});
+	const env = { N8N_ENCRYPTION_KEY: 'order-sync-demo-only-not-a-secret' };
+	if (queue) {
+		say(`Queue mode: starting Redis and PostgreSQL for n8n and ${workers} worker(s)...`);
+		cluster = await QueueCluster.open({ workers, port: N8N_PORT, userFolder, env });
+		n8n = cluster.main;
+	} else {
+		n8n = new N8nInstance({ port: N8N_PORT, brokerPort: await freePort(), userFolder, env });
+	}
 	n8n.installPackage(tarball);
 	const credentials = sandboxCredentials(sandbox);
 	const templates = loadTemplates();
@@ -84,7 +96,7 @@ async function main(): Promise<void> {
 		template.workflow.nodes.some((node) => String(node.type).endsWith('.scheduleTrigger') || node.parameters?.pollTimes !== undefined);
 	for (const template of templates.filter((t) => !scheduled(t))) await n8n.publish(template.id);
 	say(`Starting n8n on ${n8n.url} (about 15 s)...`);
-	await n8n.start();
+	await (cluster ?? n8n).start();
 	await n8n.setupOwner(OWNER);
 	const samples = writeSampleBodies(join(userFolder, 'samples'), sandbox);
 	process.stdout.write(
@@ -103,6 +115,12 @@ async function main(): Promise<void> {
 			'',
 			`The fake systems' request log: ${sandbox.url}/__sandbox/log`,
 			`n8n's own log: ${n8n.logFile}`,
+			...(cluster
+				? [
+						`Queue mode: Redis on port ${cluster.redis.port}, PostgreSQL on port ${cluster.postgres.port}; the workers' logs:`,
+						...cluster.workers.map((worker) => `   ${worker.logFile}`),
+					]
+				: []),
 			'Press Ctrl-C to stop n8n and the sandbox.',
 			'',
 		].join('\n'),
