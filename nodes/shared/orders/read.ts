@@ -62,7 +62,9 @@ export function readPercent(value: unknown, field: string, problems: Problems): 
 
 /** Drops keys whose value is undefined, so outputs carry no `"x": undefined` noise. */
 export function compact<T extends object>(value: T): T {
-	return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
+	const result: Record<string, unknown> = {};
+	for (const key in value) if (value[key] !== undefined) result[key] = value[key];
+	return result as T;
 }
 
 /** Drops keys whose value is undefined, null or '': fields a user left empty stay optional. */

@@ -1,6 +1,8 @@
 import { DateTime, IANAZone } from 'luxon';
 
 import type { Problems } from './problems';
+import type { WallClock } from './zoneClock';
+import { wallClockAt, wallClockIso } from './zoneClock';
 
 /** A delivery window as ISO 8601 instants with the offset of the zone they were set in. */
 export interface TimeWindow {
@@ -26,15 +28,6 @@ export function isValidZone(zone: string): boolean {
 
 function format(dateTime: DateTime): string {
 	return dateTime.toISO({ suppressMilliseconds: true }) as string;
-}
-
-interface WallClock {
-	year: number;
-	month: number;
-	day: number;
-	hour: number;
-	minute: number;
-	second: number;
 }
 
 function wallClockOf(text: string): WallClock | undefined {
@@ -69,6 +62,8 @@ export function readTime(value: unknown, zone: string, field: string, problems: 
 		return format(instant);
 	}
 	const wall = wallClockOf(text);
+	const quick = wall && wallClockIso(wall, zone);
+	if (quick) return quick;
 	const local = wall && DateTime.fromObject(wall, { zone });
 	if (!wall || !local || !local.isValid) {
 		problems.error(field, `"${value}" is not a date and time (expected e.g. 2021-04-09 12:09:01)`);
@@ -132,13 +127,13 @@ export function isClockTime(text: string): boolean {
  * the delivery day still gives 09:00 local time.
  */
 export function defaultWindow(placedAt: string | undefined, now: string, zone: string, window: DefaultWindow): TimeWindow {
-	const placed = DateTime.fromISO(placedAt ?? now, { zone });
+	const placed = wallClockAt(placedAt ?? now, zone) ?? DateTime.fromISO(placedAt ?? now, { zone });
 	// Calendar arithmetic on the zone's date, then each time built on that day in the zone.
 	const day = new Date(Date.UTC(placed.year, placed.month - 1, placed.day + window.days));
 	const at = (clock: string) => {
 		const [, hour, minute] = CLOCK.exec(clock.trim()) as RegExpExecArray;
-		const date = { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() };
-		return format(DateTime.fromObject({ ...date, hour: Number(hour), minute: Number(minute) }, { zone }));
+		const wall = { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: Number(hour), minute: Number(minute), second: 0 };
+		return wallClockIso(wall, zone) ?? format(DateTime.fromObject(wall, { zone }));
 	};
 	return { from: at(window.from), to: at(window.to) };
 }

@@ -1,0 +1,100 @@
+import { IANAZone, Info } from 'luxon';
+
+/**
+ * Wall-clock time in a time zone as ISO text, without building a luxon DateTime per order: the
+ * zone's offsets are read through luxon's cached zone and kept per hour. Answers only when no
+ * offset change lies within a day either side, where the wall-clock time names exactly one instant;
+ * near a change (or for a fixed-offset zone, which luxon writes as "Z") it answers undefined and
+ * the caller asks luxon.
+ */
+
+export interface WallClock {
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+	second: number;
+}
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+/** Farther than the largest gap between two offsets (-12:00 to +14:00). */
+const NO_CHANGE_WITHIN = 27 * HOUR;
+const CACHE_LIMIT = 100_000;
+
+interface ZoneOffsets {
+	zone: IANAZone;
+	/** Offset in minutes by hour since the epoch, for the hours that have a single offset. */
+	byHour: Map<number, number>;
+}
+
+const zones = new Map<string, ZoneOffsets | null>();
+
+function offsetsOf(name: string): ZoneOffsets | null {
+	let offsets = zones.get(name);
+	if (offsets === undefined) {
+		const zone = Info.normalizeZone(name);
+		offsets = zone instanceof IANAZone && zone.isValid ? { zone, byHour: new Map() } : null;
+		zones.set(name, offsets);
+	}
+	return offsets;
+}
+
+/** The zone's offset in minutes at an instant. */
+function offsetAt(offsets: ZoneOffsets, millis: number): number {
+	const hour = Math.floor(millis / HOUR);
+	const known = offsets.byHour.get(hour);
+	if (known !== undefined) return known;
+	const start = offsets.zone.offset(hour * HOUR);
+	if (start !== offsets.zone.offset(hour * HOUR + HOUR - 1)) return offsets.zone.offset(millis);
+	if (offsets.byHour.size >= CACHE_LIMIT) offsets.byHour.clear();
+	offsets.byHour.set(hour, start);
+	return start;
+}
+
+function daysInMonth(year: number, month: number): number {
+	return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+function offsetText(minutes: number): string {
+	const sign = minutes < 0 ? '-' : '+';
+	const absolute = Math.abs(minutes);
+	return `${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
+}
+
+/** "2026-03-28T08:06:00+02:00" for a wall-clock time in `zone`; undefined when luxon must decide. */
+export function wallClockIso(wall: WallClock, zone: string): string | undefined {
+	const offsets = offsetsOf(zone);
+	if (!offsets) return undefined;
+	const { year, month, day, hour, minute, second } = wall;
+	if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+	if (hour > 23 || minute > 59 || second > 59) return undefined;
+	const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+	const offset = offsetAt(offsets, asUtc);
+	const instant = asUtc - offset * MINUTE;
+	if (!Number.isInteger(offset) || offsetAt(offsets, instant) !== offset) return undefined;
+	if (offsetAt(offsets, instant - NO_CHANGE_WITHIN) !== offset || offsetAt(offsets, instant + NO_CHANGE_WITHIN) !== offset) return undefined;
+	return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${offsetText(offset)}`;
+}
+
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|[+-]\d{2}:\d{2})$/;
+
+/** The wall-clock date and time in `zone` of an ISO instant with an offset; undefined when luxon must read it. */
+export function wallClockAt(iso: string, zone: string): WallClock | undefined {
+	const offsets = offsetsOf(zone);
+	if (!offsets || !ISO_INSTANT.test(iso)) return undefined;
+	const millis = Date.parse(iso);
+	if (Number.isNaN(millis)) return undefined;
+	const local = new Date(millis + offsetAt(offsets, millis) * MINUTE);
+	return {
+		year: local.getUTCFullYear(),
+		month: local.getUTCMonth() + 1,
+		day: local.getUTCDate(),
+		hour: local.getUTCHours(),
+		minute: local.getUTCMinutes(),
+		second: local.getUTCSeconds(),
+	};
+}

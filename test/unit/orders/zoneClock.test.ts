@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+
+import { wallClockAt, wallClockIso } from '../../../nodes/shared/orders/zoneClock';
+
+// Zones with DST both ways, half- and quarter-hour offsets, a day skipped (Apia 2011), a 30-minute
+// DST shift (Lord Howe), offsets that changed for good (Moscow), and UTC under its names.
+const ZONES = [
+	'Europe/Kyiv',
+	'Europe/Moscow',
+	'America/New_York',
+	'America/St_Johns',
+	'Australia/Lord_Howe',
+	'Asia/Kathmandu',
+	'Asia/Tehran',
+	'Pacific/Apia',
+	'Europe/London',
+	'Etc/UTC',
+	'UTC',
+	'Asia/Kolkata',
+];
+
+const wallClocks = fc.record({
+	year: fc.integer({ min: 1900, max: 2045 }),
+	month: fc.integer({ min: 1, max: 12 }),
+	day: fc.integer({ min: 1, max: 31 }),
+	hour: fc.integer({ min: 0, max: 23 }),
+	minute: fc.integer({ min: 0, max: 59 }),
+	second: fc.integer({ min: 0, max: 59 }),
+});
+
+/** What luxon makes of the same wall-clock time, as time.ts wrote it before. */
+function luxonIso(wall: Parameters<typeof wallClockIso>[0], zone: string): string | undefined {
+	const local = DateTime.fromObject(wall, { zone });
+	return local.isValid ? (local.toISO({ suppressMilliseconds: true }) as string) : undefined;
+}
+
+describe('wall-clock times in a zone without a DateTime per order', () => {
+	it('gives what luxon gives for every wall-clock time it answers, in 20,000 random ones', () => {
+		let answered = 0;
+		fc.assert(
+			fc.property(wallClocks, fc.constantFrom(...ZONES), (wall, zone) => {
+				const quick = wallClockIso(wall, zone);
+				if (quick === undefined) return;
+				answered++;
+				expect(quick).toBe(luxonIso(wall, zone));
+			}),
+			{ numRuns: 20_000, seed: 13 },
+		);
+		// Most times are far from any change: the quick way must really be taken.
+		expect(answered).toBeGreaterThan(10_000);
+	});
+
+	it('leaves the hours around a DST change, and dates that do not exist, to luxon', () => {
+		expect(wallClockIso({ year: 2026, month: 3, day: 29, hour: 3, minute: 30, second: 0 }, 'Europe/Kyiv')).toBeUndefined();
+		expect(wallClockIso({ year: 2026, month: 10, day: 25, hour: 3, minute: 30, second: 0 }, 'Europe/Kyiv')).toBeUndefined();
+		expect(wallClockIso({ year: 2026, month: 3, day: 28, hour: 12, minute: 0, second: 0 }, 'Europe/Kyiv')).toBeUndefined();
+		expect(wallClockIso({ year: 2026, month: 2, day: 30, hour: 12, minute: 0, second: 0 }, 'Europe/Kyiv')).toBeUndefined();
+		expect(wallClockIso({ year: 2026, month: 1, day: 15, hour: 12, minute: 0, second: 0 }, 'UTC')).toBeUndefined();
+		expect(wallClockIso({ year: 2026, month: 1, day: 15, hour: 12, minute: 0, second: 0 }, 'Mars/Olympus')).toBeUndefined();
+		expect(wallClockIso({ year: 2026, month: 1, day: 15, hour: 12, minute: 0, second: 0 }, 'Europe/Kyiv')).toBe('2026-01-15T12:00:00+02:00');
+	});
+
+	it("reads an instant's wall-clock date and time in a zone as luxon does", () => {
+		fc.assert(
+			fc.property(fc.integer({ min: Date.UTC(1950, 0, 1), max: Date.UTC(2045, 0, 1) }), fc.constantFrom(...ZONES), (millis, zone) => {
+				const iso = new Date(Math.floor(millis / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+				const wall = wallClockAt(iso, zone);
+				if (wall === undefined) return;
+				const luxon = DateTime.fromISO(iso, { zone });
+				expect(wall).toEqual({ year: luxon.year, month: luxon.month, day: luxon.day, hour: luxon.hour, minute: luxon.minute, second: luxon.second });
+			}),
+			{ numRuns: 10_000, seed: 13 },
+		);
+	});
+});
