@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
-import { N8nInstance } from '../../scripts/n8n/instance';
+import { N8nInstance, delay } from '../../scripts/n8n/instance';
 import type { CredentialToImport, RawExecution, RunOfNode } from '../../scripts/n8n/instance';
 import { packedTarball } from '../../scripts/n8n/pack';
 import { freePort } from '../../scripts/n8n/ports';
@@ -49,21 +49,38 @@ export async function importTemplates(n8n: N8nInstance, sandbox: Sandbox, templa
 	return credentials;
 }
 
-/** POSTs to a production webhook; right after activation n8n may still answer 404 for a moment. */
-export async function postToWebhook<T>(n8n: N8nInstance, path: string, body: unknown): Promise<{ status: number; answer: T }> {
+/**
+ * POSTs to a production webhook; right after activation n8n may still answer 404 for a moment.
+ * A string body is sent as it is (e.g. after a BOM), anything else as JSON.
+ */
+export async function postToWebhook<T>(
+	n8n: N8nInstance,
+	path: string,
+	body: unknown,
+	headers: Record<string, string> = {},
+): Promise<{ status: number; answer: T }> {
 	for (let attempt = 0; attempt < 60; attempt++) {
 		const response = await fetch(`${n8n.url}/webhook/${path}`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body),
+			headers: { 'content-type': 'application/json', ...headers },
+			body: typeof body === 'string' ? body : JSON.stringify(body),
 		});
 		if (response.status !== 404) {
 			const text = await response.text();
 			return { status: response.status, answer: (text ? JSON.parse(text) : undefined) as T };
 		}
-		await new Promise((resolve) => setTimeout(resolve, 500));
+		await delay(500);
 	}
 	throw new Error(`/webhook/${path} was never registered:\n${serverLog(n8n).slice(-3000)}`);
+}
+
+/** Waits until `done()` holds, showing the server's log when it never does. */
+export async function waitFor(n8n: N8nInstance, what: string, done: () => boolean, timeoutMs = 45_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!done()) {
+		if (Date.now() > deadline) throw new Error(`Waited in vain for ${what}:\n${serverLog(n8n).slice(-3000)}`);
+		await delay(250);
+	}
 }
 
 /** Every order the sandbox's Aqua import route received, in the order they came. */

@@ -1,12 +1,6 @@
-import { openEnvironment } from './environment';
+import { openEnvironment, ordersSentToAqua } from './environment';
 import type { E2eEnvironment } from './environment';
-import type { Sandbox } from '../../sandbox/server';
 import { forImport, loadTemplate } from '../../scripts/n8n/templates';
-
-/** Every order the sandbox's Aqua import route received, in the order they came. */
-function ordersSentToAqua(sandbox: Sandbox): Array<Record<string, unknown>> {
-	return sandbox.log.forRoute('aqua.import').flatMap((entry) => entry.body as Array<Record<string, unknown>>);
-}
 
 type Json = Record<string, unknown>;
 

@@ -1,18 +1,9 @@
-import { openEnvironment, serverLog } from './environment';
+import { openEnvironment, serverLog, waitFor } from './environment';
 import type { E2eEnvironment } from './environment';
 import { delay } from '../../scripts/n8n/instance';
 
 const WORKFLOW_ID = 'horoshopTriggerE2e';
 const PACKAGE = 'n8n-nodes-order-sync';
-
-/** Waits until `done()` holds (n8n may finish activating workflows just after it reports ready). */
-async function waitFor(env: E2eEnvironment, what: string, done: () => boolean, timeoutMs = 45_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!done()) {
-		if (Date.now() > deadline) throw new Error(`Waited in vain for ${what}:\n${serverLog(env.n8n).slice(-3000)}`);
-		await delay(250);
-	}
-}
 
 /** Waits until the fake shop got `count` status updates (the workflow's second node makes one per emitted order). */
 async function updatesReach(env: E2eEnvironment, count: number, timeoutMs = 45_000): Promise<unknown[]> {
@@ -86,7 +77,7 @@ describe('Horoshop Trigger in an active workflow on the real n8n', () => {
 
 		// Activation polls once and only remembers orders 1-3; n8n saves that with the activation.
 		await env.n8n.start();
-		await waitFor(env, 'the activation poll', () => pollsSoFar() === 1);
+		await waitFor(env.n8n, 'the activation poll', () => pollsSoFar() === 1);
 		expect(env.sandbox.log.forRoute('horoshop.orders.get')[0].body).toMatchObject({ from: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/) });
 		await delay(1_000);
 		await env.n8n.stop();

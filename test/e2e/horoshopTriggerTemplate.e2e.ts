@@ -1,11 +1,5 @@
-import { openEnvironment, serverLog } from './environment';
+import { openEnvironment, ordersSentToAqua, serverLog } from './environment';
 import type { E2eEnvironment } from './environment';
-import type { Sandbox } from '../../sandbox/server';
-
-/** Every order the sandbox's Aqua import route received, in the order they came. */
-function ordersSentToAqua(sandbox: Sandbox): Array<Record<string, unknown>> {
-	return sandbox.log.forRoute('aqua.import').flatMap((entry) => entry.body as Array<Record<string, unknown>>);
-}
 import { delay } from '../../scripts/n8n/instance';
 
 const TEMPLATE = 'horoshop-trigger-to-aqua.json';

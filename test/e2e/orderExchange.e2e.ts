@@ -1,6 +1,6 @@
 import { aquaExample } from '../fixtures/seedExamples';
 import { EXCHANGE_LOGIN } from '../../scripts/n8n/sandboxCredentials';
-import { openEnvironment, serverLog } from './environment';
+import { openEnvironment, postToWebhook } from './environment';
 import type { E2eEnvironment } from './environment';
 
 type Json = Record<string, unknown>;
@@ -22,18 +22,10 @@ function basic(user: string, password: string): string {
 	return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
 }
 
-/** POSTs as Aqua-delivery does to a 1C service: a JSON order array with HTTP Basic. */
+/** POSTs as Aqua-delivery does to a 1C service: a JSON order array, with HTTP Basic when given. */
 async function exchange(env: E2eEnvironment, body: string, authorization?: string): Promise<{ status: number; envelope: Envelope }> {
-	for (let attempt = 0; attempt < 60; attempt++) {
-		const response = await fetch(`${env.n8n.url}/webhook/${PATH}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-			body,
-		});
-		if (response.status !== 404) return { status: response.status, envelope: (await response.json()) as Envelope };
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error(`/webhook/${PATH} was never registered:\n${serverLog(env.n8n).slice(-3000)}`);
+	const { status, answer } = await postToWebhook<Envelope>(env.n8n, PATH, body, authorization ? { authorization } : {});
+	return { status, envelope: answer };
 }
 
 const login = basic(EXCHANGE_LOGIN.user, EXCHANGE_LOGIN.password);
