@@ -1,9 +1,9 @@
 import { openEnvironment, serverLog, waitFor } from './environment';
+import { publishMarkProcessingWorkflow } from './markProcessingWorkflow';
 import type { E2eEnvironment } from './environment';
 import { delay } from '../../scripts/n8n/instance';
 
 const WORKFLOW_ID = 'horoshopTriggerE2e';
-const PACKAGE = 'n8n-nodes-order-sync';
 
 /** Waits until the fake shop got `count` status updates (the workflow's second node makes one per emitted order). */
 async function updatesReach(env: E2eEnvironment, count: number, timeoutMs = 45_000): Promise<unknown[]> {
@@ -28,39 +28,12 @@ describe('Horoshop Trigger in an active workflow on the real n8n', () => {
 
 	beforeAll(async () => {
 		env = await openEnvironment();
-		const credential = env.credentials.find((c) => c.type === 'horoshopApi')!;
-		const credentials = { horoshopApi: { id: credential.id, name: credential.name } };
-		await env.n8n.importWorkflows([
-			{
-				id: WORKFLOW_ID,
-				name: 'Horoshop Trigger e2e',
-				active: false,
-				settings: { timezone: 'Europe/Kyiv', executionOrder: 'v1' },
-				nodes: [
-					{
-						id: 'trigger',
-						name: 'Horoshop Trigger',
-						type: `${PACKAGE}.horoshopTrigger`,
-						typeVersion: 1,
-						position: [0, 0],
-						// Polled on activation; the schedule itself (1 January) never fires during the test.
-						parameters: { pollTimes: { item: [{ mode: 'custom', cronExpression: '0 0 0 1 1 *' }] }, event: 'newOrder' },
-						credentials,
-					},
-					{
-						id: 'update',
-						name: 'Mark Processing',
-						type: `${PACKAGE}.horoshop`,
-						typeVersion: 1,
-						position: [300, 0],
-						parameters: { resource: 'order', operation: 'updateStatus', orderId: '={{ $json.order_id }}', status: 2 },
-						credentials,
-					},
-				],
-				connections: { 'Horoshop Trigger': { main: [[{ node: 'Mark Processing', type: 'main', index: 0 }]] } },
-			},
-		]);
-		await env.n8n.publish(WORKFLOW_ID);
+		await publishMarkProcessingWorkflow(env, WORKFLOW_ID, {
+			name: 'Horoshop Trigger',
+			type: 'horoshopTrigger',
+			// Polled on activation; the schedule itself (1 January) never fires during the test.
+			parameters: { pollTimes: { item: [{ mode: 'custom', cronExpression: '0 0 0 1 1 *' }] }, event: 'newOrder' },
+		});
 	});
 
 	afterAll(async () => {

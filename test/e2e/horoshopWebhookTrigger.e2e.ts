@@ -1,9 +1,9 @@
 import { openEnvironment, waitFor } from './environment';
+import { publishMarkProcessingWorkflow } from './markProcessingWorkflow';
 import type { E2eEnvironment } from './environment';
 
 const WORKFLOW_ID = 'horoshopWebhookE2e';
 const WEBHOOK_ID = '3d1f5a8e-7b2c-4e19-9a6d-0c4b2e8f1a77';
-const PACKAGE = 'n8n-nodes-order-sync';
 
 /**
  * The Horoshop Webhook Trigger in a published workflow on the real n8n: activation subscribes at
@@ -15,39 +15,12 @@ describe('Horoshop Webhook Trigger on the real n8n', () => {
 
 	beforeAll(async () => {
 		env = await openEnvironment();
-		const credential = env.credentials.find((c) => c.type === 'horoshopApi')!;
-		const credentials = { horoshopApi: { id: credential.id, name: credential.name } };
-		await env.n8n.importWorkflows([
-			{
-				id: WORKFLOW_ID,
-				name: 'Horoshop Webhook Trigger e2e',
-				active: false,
-				settings: { timezone: 'Europe/Kyiv', executionOrder: 'v1' },
-				nodes: [
-					{
-						id: 'hook',
-						name: 'Horoshop Webhook Trigger',
-						type: `${PACKAGE}.horoshopWebhookTrigger`,
-						typeVersion: 1,
-						position: [0, 0],
-						webhookId: WEBHOOK_ID,
-						parameters: { event: 'newOrder' },
-						credentials,
-					},
-					{
-						id: 'update',
-						name: 'Mark Processing',
-						type: `${PACKAGE}.horoshop`,
-						typeVersion: 1,
-						position: [300, 0],
-						parameters: { resource: 'order', operation: 'updateStatus', orderId: '={{ $json.order_id }}', status: 2 },
-						credentials,
-					},
-				],
-				connections: { 'Horoshop Webhook Trigger': { main: [[{ node: 'Mark Processing', type: 'main', index: 0 }]] } },
-			},
-		]);
-		await env.n8n.publish(WORKFLOW_ID);
+		await publishMarkProcessingWorkflow(env, WORKFLOW_ID, {
+			name: 'Horoshop Webhook Trigger',
+			type: 'horoshopWebhookTrigger',
+			webhookId: WEBHOOK_ID,
+			parameters: { event: 'newOrder' },
+		});
 		await env.n8n.start();
 		await env.n8n.setupOwner({ email: 'owner@example.com', firstName: 'Order', lastName: 'Sync', password: 'Sandbox-Owner-1' });
 	});
