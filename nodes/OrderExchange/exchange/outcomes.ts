@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { Outcome } from './answer';
+import { fieldErrors } from './receive';
 import type { FieldErrors } from './receive';
 
 /**
@@ -20,11 +21,7 @@ function orderIdOf(item: INodeExecutionData, orderIds: Set<string>): string | un
 /** An error item's errors by field: the Transformer's problems name theirs; any other error is the order's. */
 function errorsOf(item: INodeExecutionData): FieldErrors {
 	const problems = ((item.json.details ?? {}) as IDataObject).problems;
-	if (Array.isArray(problems) && problems.length > 0) {
-		const errors: FieldErrors = {};
-		for (const { field, message } of problems as Array<{ field?: string; message: string }>) (errors[field || 'order'] ??= []).push(message);
-		return errors;
-	}
+	if (Array.isArray(problems) && problems.length > 0) return fieldErrors(problems as Array<{ field?: string; message: string }>);
 	return { order: [String(item.json.error ?? item.json.message ?? 'failed in the workflow')] };
 }
 

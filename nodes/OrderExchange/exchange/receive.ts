@@ -1,5 +1,6 @@
 import { parseJsonBody } from '../../shared/transport/body';
 import { Problems } from '../../shared/orders/problems';
+import type { Problem } from '../../shared/orders/problems';
 import { oneCOrderSchema } from '../../shared/orders/onec/schema';
 import type { OneCOrder } from '../../shared/orders/onec/schema';
 import { parseOrRecord } from '../../shared/orders/zodProblems';
@@ -36,7 +37,7 @@ export function receiveExchange(body: unknown): ReceivedExchange {
 		if (order && seen.has(id)) problems.error('id', `"${id}" is sent twice in this call; the answer holds one result per order id`);
 		seen.add(id);
 		if (order && !problems.failed) orders.push(order);
-		else invalid.push({ id, errors: fieldErrors(problems) });
+		else invalid.push({ id, errors: fieldErrors(problems.errors) });
 	});
 	return { ok: true, orders, invalid };
 }
@@ -46,8 +47,9 @@ function idOf(raw: unknown): string | undefined {
 	return (typeof id === 'string' && id.trim() !== '') || typeof id === 'number' ? String(id).trim() : undefined;
 }
 
-function fieldErrors(problems: Problems): FieldErrors {
+/** Problems by field, as the exchange answers them; one without a field is the order's. */
+export function fieldErrors(problems: Array<Pick<Problem, 'message'> & { field?: string }>): FieldErrors {
 	const errors: FieldErrors = {};
-	for (const problem of problems.errors) (errors[problem.field || 'order'] ??= []).push(problem.message);
+	for (const problem of problems) (errors[problem.field || 'order'] ??= []).push(problem.message);
 	return errors;
 }
