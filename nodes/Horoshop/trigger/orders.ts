@@ -1,7 +1,8 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { orderIdOf } from '../paging';
-import { horoshopOrderSchema } from '../../shared/orders/horoshop/schema';
+import { readHoroshopOrder } from '../../shared/orders/horoshop/read';
+import { Problems, describeProblem } from '../../shared/orders/problems';
 import type { Fingerprint, SeenOrder } from './changes';
 import { isShopTime } from './changes';
 
@@ -14,17 +15,16 @@ import { isShopTime } from './changes';
 export function readOrder(raw: unknown, fallbackCreated: string): SeenOrder<INodeExecutionData> | undefined {
 	const id = orderIdOf(raw);
 	if (id === undefined) return undefined;
-	const parsed = horoshopOrderSchema.safeParse(raw);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		const error = `Order ${id}: ${issue.path.join('.') || 'the order'}: ${issue.message}`;
+	const problems = new Problems();
+	const order = readHoroshopOrder(raw, problems);
+	if (!order) {
+		const error = `Order ${id}: ${problems.errors.map(describeProblem).join('; ')}`;
 		return {
 			id,
 			fingerprint: fingerprintOfRaw(raw as IDataObject, fallbackCreated),
 			item: { json: { error, details: { order_id: id, order: raw as IDataObject } } },
 		};
 	}
-	const order = parsed.data;
 	const paid = order.payed ?? order.paided ?? 0;
 	const created = isShopTime(order.stat_created) ? order.stat_created : fallbackCreated;
 	return {

@@ -180,7 +180,7 @@ describe('Horoshop Get Many: filters and output', () => {
 		expect(failed.pairedItem).toEqual({ item: 0 });
 		expect(failed.json).toMatchObject({
 			batch: 'morning',
-			error: 'Order 41: products.0.price: must be a number',
+			error: 'Order 41: products[0].price: must be a number',
 			details: { order_id: '41', order: broken },
 		});
 	});

@@ -1,8 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { horoshopOrderSchema } from '../../../shared/orders/horoshop/schema';
-import { issueMessage } from '../../../shared/orders/zodProblems';
+import { readHoroshopOrder } from '../../../shared/orders/horoshop/read';
+import { Problems, describeProblem } from '../../../shared/orders/problems';
 import type { ItemError, ItemResults } from '../../../shared/results/itemResults';
 import { orderIdOf } from '../../paging';
 
@@ -67,18 +67,17 @@ export function emitOrders(
 	perLine: boolean,
 ): void {
 	for (const raw of orders) {
-		const parsed = horoshopOrderSchema.safeParse(raw);
-		if (!parsed.success) {
-			const issue = parsed.error.issues[0];
+		const problems = new Problems();
+		const order = readHoroshopOrder(raw, problems) as (IDataObject & { products: IDataObject[] }) | undefined;
+		if (!order) {
 			const id = orderIdOf(raw) ?? '(no order_id)';
-			const message = `Order ${id}: ${issue.path.join('.') || 'the order'}: ${issueMessage(issue)}`;
+			const message = `Order ${id}: ${problems.errors.map(describeProblem).join('; ')}`;
 			results.failure(itemIndex, new NodeOperationError(context.getNode(), message, { itemIndex }), {
 				order_id: id,
 				order: raw as IDataObject,
 			});
 			continue;
 		}
-		const order = parsed.data as IDataObject & { products: IDataObject[] };
 		if (!perLine) {
 			results.success(itemIndex, order);
 			continue;

@@ -8,16 +8,15 @@ import type { ReadContext } from '../read';
 import { compact, readPhones, readQuantity, textOf } from '../read';
 import { stateOf, statusCodeFor } from '../status';
 import { readTime, toLocalText } from '../time';
-import { parseOrRecord } from '../zodProblems';
 import type { HoroshopOrder, HoroshopOrderInput, HoroshopProduct } from './schema';
-import { horoshopOrderSchema } from './schema';
+import { readHoroshopOrder } from './read';
 
 const KINDS: Record<string, LineKind> = { gift: 'gift', set_main: 'set', set_item: 'setItem', gift_parent: 'plain' };
 const TYPES: Record<LineKind, string | undefined> = { plain: undefined, gift: 'gift', set: 'set_main', setItem: 'set_item' };
 
 /** A Horoshop order from `orders/get` as a canonical order; undefined when it has errors. */
 export function toCanonical(wire: unknown, context: ReadContext, problems: Problems): CanonicalOrder | undefined {
-	const order = parseOrRecord(horoshopOrderSchema, wire, problems);
+	const order = readHoroshopOrder(wire, problems);
 	if (!order) return undefined;
 	const id = String(order.order_id);
 	const lines = order.products.map((product, index) => readLine(product, index, problems));
