@@ -39,6 +39,8 @@ export interface ImportSettings {
 	skipUnchanged: boolean;
 	/** An order imported without some of its lines goes to the main output with a note. */
 	acceptDroppedLines: boolean;
+	/** Output the receiver's whole answer per order, the client's record included. */
+	fullAnswer: boolean;
 	/** One summary item on the main output instead of one item per order. */
 	summaryOnly: boolean;
 	transport: TransportSettings;
@@ -273,7 +275,7 @@ async function sendBatch(
 		}
 		const imported = importedOrder(result.data, order);
 		const receiverId = hasValue(imported.id) ? String(imported.id) : undefined;
-		const outcome = checkLines(target, order, imported, receiverId, settings.acceptDroppedLines);
+		const outcome = checkLines(target, order, imported, receiverId, settings);
 		// An order that lost lines keeps its id but not the fingerprint: it is not "unchanged" until fixed.
 		if (receiverId !== undefined) record?.imported(order.id, receiverId, outcome.ok ? order.wire : undefined);
 		return outcome;
@@ -289,17 +291,17 @@ function checkLines(
 	order: ReadyOrder,
 	answer: IDataObject,
 	receiverId: string | undefined,
-	accept: boolean,
+	settings: ImportSettings,
 ): Outcome {
 	const { system } = target;
-	const imported = { orderId: order.id, [target.receiverIdField]: receiverId ?? null, ...answer };
+	const imported = { orderId: order.id, [target.receiverIdField]: receiverId ?? null, ...(settings.fullAnswer ? answer : trimmed(answer)) };
 	const sent = order.wire.order_item_list as unknown as SentLine[];
 	const dropped = droppedLines(sent, answer.order_item_list);
 	if (dropped.length === 0) return { itemIndex: order.itemIndex, ok: true, json: imported };
 	const message =
 		`${system} imported order ${order.id}${receiverId ? ` as ${receiverId}` : ''} without ${dropped.length} of its ${sent.length} ` +
 		`line${sent.length === 1 ? '' : 's'}: ${describeLines(dropped)} (${system} does not know ${dropped.length === 1 ? 'this product' : 'these products'})`;
-	if (accept) return { itemIndex: order.itemIndex, ok: true, json: { ...imported, droppedLines: dropped as unknown as IDataObject[], note: message } };
+	if (settings.acceptDroppedLines) return { itemIndex: order.itemIndex, ok: true, json: { ...imported, droppedLines: dropped as unknown as IDataObject[], note: message } };
 	return {
 		itemIndex: order.itemIndex,
 		ok: false,
@@ -307,6 +309,16 @@ function checkLines(
 		details: { orderId: order.id, receiverId: receiverId ?? null, droppedLines: dropped as unknown as IDataObject[], response: answer },
 		kind: 'lines_dropped',
 	};
+}
+
+/**
+ * The answer without the client's record the receiver echoes with every order (Aqua: addresses,
+ * requisites, price list, balance), which can be most of it: the client keeps only its ids.
+ */
+function trimmed(answer: IDataObject): IDataObject {
+	const client = answer.client;
+	if (!isRecord(client)) return answer;
+	return { ...answer, client: { id: client.id ?? null, external_id: client.external_id ?? null } };
 }
 
 function failed(order: ReadyOrder, error: ItemError | string, kind?: ErrorKind): Outcome {

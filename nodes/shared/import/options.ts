@@ -40,6 +40,13 @@ export function importOptions(displayOptions: IDisplayOptions, system: string): 
 			},
 			failExecutionOption,
 			{
+				displayName: 'Full Answer',
+				name: 'fullAnswer',
+				type: 'boolean',
+				default: false,
+				description: `Whether each order's output holds ${system}'s whole answer, with the client as ${system} keeps it (addresses, requisites, price list, balance). Off: the client is cut down to its IDs, which keeps large runs light.`,
+			},
+			{
 				displayName: 'Output',
 				name: 'output',
 				type: 'options',
@@ -98,6 +105,7 @@ export function importSettings(optionValues: object): ImportSettings {
 		rememberAtMost?: number;
 		skipUnchanged?: boolean;
 		acceptDroppedLines?: boolean;
+		fullAnswer?: boolean;
 		output?: string;
 	};
 	return {
@@ -108,6 +116,7 @@ export function importSettings(optionValues: object): ImportSettings {
 		rememberAtMost: Math.max(100, Math.floor(options.rememberAtMost ?? DEFAULT_REMEMBER_AT_MOST)),
 		skipUnchanged: options.skipUnchanged !== false,
 		acceptDroppedLines: options.acceptDroppedLines === true,
+		fullAnswer: options.fullAnswer === true,
 		summaryOnly: options.output === 'summary',
 		transport: transportSettings(optionValues),
 	};

@@ -137,6 +137,19 @@ describe('Aqua Delivery: import orders on the real engine', () => {
 		expectEachOnce(result, 4);
 	});
 
+	it("outputs each order's answer with the client cut down to its IDs, and the whole answer with Full Answer", async () => {
+		const input = orders(2);
+		const trimmed = (await importRun(input)).output('Aqua', 0);
+		const stored = sandbox.aqua.orders.get(String(input[0].id))!;
+		expect(trimmed[0].json).toMatchObject({ orderId: input[0].id, aquaId: String(stored.id), status: stored.status });
+		expect(trimmed[0].json.client).toEqual({ id: (stored.client as IDataObject).id, external_id: (stored.client as IDataObject).external_id });
+		expect(trimmed[0].json.order_item_list).toEqual(stored.order_item_list);
+
+		sandbox.reset();
+		const full = (await importRun(input, { fullAnswer: true })).output('Aqua', 0);
+		expect(full[0].json.client).toMatchObject({ username: (input[0].client as IDataObject).username, coins_amount: expect.any(Number) });
+	});
+
 	it('debits coins from the client\'s balance when it is enough', async () => {
 		const [order] = orders(1);
 		const client = order.client as IDataObject;
