@@ -1,8 +1,8 @@
 /**
  * The same job three ways on the real n8n 2.40.7, against the local fakes: N Horoshop orders read
  * 500 a page, converted, imported into Aqua 50 a request with 2 requests in flight.
- *   package: Horoshop Get Many -> Order Transformer -> Aqua Delivery (templates/horoshop-to-aqua.json
- *            with its defaults, Remember Imported Orders on);
+ *   package: Horoshop Get Many -> Order Transformer -> Aqua Delivery (bench/workflows/package-nodes.json:
+ *            the nodes of templates/horoshop-to-aqua.json with their defaults, Remember Imported Orders on);
  *   core:    HTTP Request with pagination -> Code -> Loop Over Items (2) -> HTTP Request
  *            (bench/workflows/core-nodes.json);
  *   bare:    bench/bare.ts, plain Node making the same requests.
@@ -23,7 +23,7 @@ import { NODE_BIN } from '../scripts/n8n/paths';
 import { freePort } from '../scripts/n8n/ports';
 import { capture, say } from '../scripts/n8n/run';
 import { sandboxCredentials } from '../scripts/n8n/sandboxCredentials';
-import { forImport, loadTemplate } from '../scripts/n8n/templates';
+import { forImport } from '../scripts/n8n/templates';
 import type { Template } from '../scripts/n8n/templates';
 import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
@@ -61,15 +61,10 @@ async function withPeakRss<T>(make: () => Promise<T>): Promise<T> {
 	}
 }
 
-/** The template as a user imports it, run by hand instead of every 5 minutes, over all the shop's orders. */
+/** The nodes of templates/horoshop-to-aqua.json as a user sets them up, run by hand over all the shop's orders. */
 function packageWorkflow(): Template {
-	const template = loadTemplate('horoshop-to-aqua.json');
-	const { workflow } = template;
-	const nodes = workflow.nodes
-		.filter((node) => !['n8n-nodes-base.stickyNote', 'n8n-nodes-base.scheduleTrigger'].includes(node.type))
-		.map((node) => (node.name === 'Get Shop Orders' ? { ...node, parameters: { ...node.parameters, filters: {} } } : node));
-	const connections = Object.fromEntries(Object.entries(workflow.connections).filter(([from]) => nodes.some((n) => n.name === from)));
-	return { file: template.file, id: 'benchPackage', workflow: { ...workflow, nodes, connections } };
+	const workflow = JSON.parse(readFileSync(join(WORKFLOWS, 'package-nodes.json'), 'utf8')) as Template['workflow'];
+	return { file: 'package-nodes.json', id: 'benchPackage', workflow };
 }
 
 /** bench/workflows/core-nodes.json with the sandbox's addresses and logins and the Code node's text. */
