@@ -37,7 +37,8 @@ export class OrderTransformer implements INodeType {
 			const result = transformOrder(item.json, settings, { receiverOrderId });
 			const notes = result.notes.map(describeProblem);
 			if (result.ok) {
-				const json: IDataObject = { ...(result.output as IDataObject) };
+				// The output is the writer's own new object: no copy needed to add the notes.
+				const json = result.output as IDataObject;
 				if (notes.length > 0) json.transformNotes = notes;
 				results.success(itemIndex, json);
 				return;
