@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import { sandboxCredentials } from '../scripts/n8n/sandboxCredentials';
 import { startSandbox } from '../sandbox/server';
 import { runWorkflow } from '../test/harness/runWorkflow';
@@ -23,7 +25,7 @@ async function main(): Promise<void> {
 	const workflow = JSON.parse(readFileSync(join(__dirname, 'workflows', 'package-nodes.json'), 'utf8')) as { nodes: BenchNode[] };
 	const parametersOf = (name: string) => workflow.nodes.find((node) => node.name === name)!.parameters;
 	const sandbox = await startSandbox({ seed: 7 });
-	const credentials = Object.fromEntries(sandboxCredentials(sandbox).map((credential) => [credential.type, credential.data]));
+	const credentials = Object.fromEntries(sandboxCredentials(sandbox).map((credential) => [credential.type, credential.data as ICredentialDataDecryptedObject]));
 	const run = () =>
 		runWorkflow({
 			items: [{}],
