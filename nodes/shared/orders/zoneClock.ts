@@ -2,10 +2,10 @@ import { IANAZone, Info } from 'luxon';
 
 /**
  * Wall-clock time in a time zone as ISO text, without building a luxon DateTime per order: the
- * zone's offsets are read through luxon's cached zone and kept per hour. Answers only when no
- * offset change lies within a day either side, where the wall-clock time names exactly one instant;
- * near a change (or for a fixed-offset zone, which luxon writes as "Z") it answers undefined and
- * the caller asks luxon.
+ * zone's offsets are read through luxon's cached zone and kept per hour (per minute in an hour
+ * with an offset change). A wall-clock time is answered when exactly one of the zone's offsets
+ * around it fits; in a gap or an overlap of a change (or for a fixed-offset zone, which luxon
+ * writes as "Z") it answers undefined and the caller asks luxon.
  */
 
 export interface WallClock {
@@ -27,6 +27,8 @@ interface ZoneOffsets {
 	zone: IANAZone;
 	/** Offset in minutes by hour since the epoch, for the hours that have a single offset. */
 	byHour: Map<number, number>;
+	/** The same by minute, for the minutes of an hour with a change that have a single offset. */
+	byMinute: Map<number, number>;
 }
 
 const zones = new Map<string, ZoneOffsets | null>();
@@ -35,7 +37,7 @@ function offsetsOf(name: string): ZoneOffsets | null {
 	let offsets = zones.get(name);
 	if (offsets === undefined) {
 		const zone = Info.normalizeZone(name);
-		offsets = zone instanceof IANAZone && zone.isValid ? { zone, byHour: new Map() } : null;
+		offsets = zone instanceof IANAZone && zone.isValid ? { zone, byHour: new Map(), byMinute: new Map() } : null;
 		zones.set(name, offsets);
 	}
 	return offsets;
@@ -46,11 +48,28 @@ function offsetAt(offsets: ZoneOffsets, millis: number): number {
 	const hour = Math.floor(millis / HOUR);
 	const known = offsets.byHour.get(hour);
 	if (known !== undefined) return known;
-	const start = offsets.zone.offset(hour * HOUR);
-	if (start !== offsets.zone.offset(hour * HOUR + HOUR - 1)) return offsets.zone.offset(millis);
+	const single = singleOffset(offsets.zone, hour * HOUR, HOUR);
+	if (single === undefined) return offsetInChangeHour(offsets, millis);
 	if (offsets.byHour.size >= CACHE_LIMIT) offsets.byHour.clear();
-	offsets.byHour.set(hour, start);
-	return start;
+	offsets.byHour.set(hour, single);
+	return single;
+}
+
+function offsetInChangeHour(offsets: ZoneOffsets, millis: number): number {
+	const minute = Math.floor(millis / MINUTE);
+	const known = offsets.byMinute.get(minute);
+	if (known !== undefined) return known;
+	const single = singleOffset(offsets.zone, minute * MINUTE, MINUTE);
+	if (single === undefined) return offsets.zone.offset(millis);
+	if (offsets.byMinute.size >= CACHE_LIMIT) offsets.byMinute.clear();
+	offsets.byMinute.set(minute, single);
+	return single;
+}
+
+/** The offset over [start, start + length), when it is the same at both ends. */
+function singleOffset(zone: IANAZone, start: number, length: number): number | undefined {
+	const first = zone.offset(start);
+	return first === zone.offset(start + length - 1) ? first : undefined;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -73,11 +92,25 @@ export function wallClockIso(wall: WallClock, zone: string): string | undefined 
 	if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
 	if (hour > 23 || minute > 59 || second > 59) return undefined;
 	const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-	const offset = offsetAt(offsets, asUtc);
-	const instant = asUtc - offset * MINUTE;
-	if (!Number.isInteger(offset) || offsetAt(offsets, instant) !== offset) return undefined;
-	if (offsetAt(offsets, instant - NO_CHANGE_WITHIN) !== offset || offsetAt(offsets, instant + NO_CHANGE_WITHIN) !== offset) return undefined;
+	const offset = onlyFittingOffset(offsets, asUtc);
+	if (offset === undefined) return undefined;
 	return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${offsetText(offset)}`;
+}
+
+/**
+ * The offset that turns the wall-clock time (written as if UTC) into its instant, when exactly
+ * one does: an offset fits when the zone has it at the instant it gives. The zone's offsets a
+ * day either side are the candidates (no zone changes twice within a day).
+ */
+function onlyFittingOffset(offsets: ZoneOffsets, asUtc: number): number | undefined {
+	const fits = (offset: number) => Number.isInteger(offset) && offsetAt(offsets, asUtc - offset * MINUTE) === offset;
+	const before = offsetAt(offsets, asUtc - NO_CHANGE_WITHIN);
+	const after = offsetAt(offsets, asUtc + NO_CHANGE_WITHIN);
+	if (before === after) return fits(before) ? before : undefined;
+	const fitsBefore = fits(before);
+	// Both fit: an overlap (the clock went back); neither: a gap (it went forward).
+	if (fitsBefore === fits(after)) return undefined;
+	return fitsBefore ? before : after;
 }
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|[+-]\d{2}:\d{2})$/;
