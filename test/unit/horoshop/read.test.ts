@@ -117,6 +117,20 @@ describe('Horoshop order reader (hand-written) against the zod schema', () => {
 		for (const value of [null, undefined, 'order', 12, [], [horoshopExample], true]) expectAgreement(value);
 	});
 
+	it('gives back an order that needs no coercion as it came, and copies only what it changes', () => {
+		const clean = structuredClone(generated[0]);
+		expect(readHoroshopOrder(clean, new Problems())).toBe(clean);
+		const products = clean.products as Array<Record<string, unknown>>;
+		const input = { ...clean, order_id: String(clean.order_id), products: [products[0], { ...products[1], price: String(products[1].price) }] };
+		const read = readHoroshopOrder(input, new Problems()) as unknown as typeof input;
+		expect(read).not.toBe(input);
+		expect(read.order_id).toBe(clean.order_id);
+		expect(read.products[0]).toBe(products[0]);
+		expect(read.products[1].price).toBe(products[1].price);
+		expect(input.order_id).toBe(String(clean.order_id));
+		expect(input.products[1].price).toBe(String(products[1].price));
+	});
+
 	it('names the field and leaves the input as it was', () => {
 		const input = { ...horoshopExample, products: [{ ...horoshopExample.products[0], price: 'free' }] };
 		const before = structuredClone(input);

@@ -3,7 +3,7 @@ import type { HoroshopOrder } from './schema';
 
 /**
  * Reads a Horoshop order as `horoshopOrderSchema` does (same coercions, same fields kept, same
- * field paths on errors), without zod: this runs once per order in every node that takes orders
+ * field paths on errors), without zod, and without copying what needs no coercion: this runs once per order in every node that takes orders
  * from a shop, and zod cost more than the whole conversion. The schema stays the reference; a
  * differential test (test/unit/horoshop/read.test.ts) keeps the two in agreement.
  */
@@ -105,12 +105,17 @@ function readObject(value: unknown, shape: Shape, path: string, problems: Proble
 		wrongType(value, 'an object', path, '', problems);
 		return value;
 	}
-	const result: Record<string, unknown> = { ...value };
+	// Copied only when a field reads differently: most orders come out as the very object that came in.
+	let result: Record<string, unknown> | undefined;
 	for (const key in shape) {
-		const read = shape[key](value[key], path, key, problems);
-		if (read !== undefined || key in value) result[key] = read;
+		const current = value[key];
+		const read = shape[key](current, path, key, problems);
+		if (read !== current) {
+			result ??= { ...value };
+			result[key] = read;
+		}
 	}
-	return result;
+	return result ?? value;
 }
 
 /** An object block that PHP sends as `[]` when it is empty; read as null then. */
@@ -129,7 +134,8 @@ const products: FieldReader = (value, path, key, problems) => {
 		return value;
 	}
 	const list = fieldName(path, key);
-	return value.map((product, index) => readObject(product, PRODUCT, `${list}[${index}]`, problems));
+	const read = value.map((product, index) => readObject(product, PRODUCT, `${list}[${index}]`, problems));
+	return read.every((product, index) => product === value[index]) ? value : read;
 };
 
 const ID_TITLE: Shape = { id: optionalNumber, title: optionalText };
