@@ -1,9 +1,8 @@
 import { parseJsonBody } from '../../shared/transport/body';
 import { Problems } from '../../shared/orders/problems';
 import type { Problem } from '../../shared/orders/problems';
-import { oneCOrderSchema } from '../../shared/orders/onec/schema';
+import { checkOneCOrder } from '../../shared/orders/onec/check';
 import type { OneCOrder } from '../../shared/orders/onec/schema';
-import { parseOrRecord } from '../../shared/orders/zodProblems';
 
 /** Field errors the way the exchange answers them: `{ "client.phone": ["is required ..."] }`. */
 export type FieldErrors = Record<string, string[]>;
@@ -32,7 +31,7 @@ export function receiveExchange(body: unknown): ReceivedExchange {
 	const seen = new Set<string>();
 	parsed.value.forEach((raw, index) => {
 		const problems = new Problems();
-		const order = parseOrRecord(oneCOrderSchema, raw, problems);
+		const order = checkOneCOrder(raw, problems);
 		const id = order?.id ?? idOf(raw) ?? `order ${index + 1}`;
 		if (order && seen.has(id)) problems.error('id', `"${id}" is sent twice in this call; the answer holds one result per order id`);
 		seen.add(id);

@@ -1,14 +1,11 @@
-import type { ZodIssue } from 'zod';
-
-import { issueMessage } from '../orders/zodProblems';
+import type { Problem } from '../orders/problems';
 import { excerptOf } from '../transport/body';
 
-/** "order_item_list.0.price: must have at most 2 decimal places" for each schema issue. */
-export function describeIssues(issues: readonly ZodIssue[]): string[] {
-	return issues.map((issue) => {
-		const path = issue.path.join('.');
-		const message = issueMessage(issue);
-		return path ? `${path}: ${message}` : message;
+/** "order_item_list.0.price: must have at most 2 decimal places" for each problem of an order. */
+export function describeProblems(problems: readonly Problem[]): string[] {
+	return problems.map((problem) => {
+		const path = problem.field.replace(/\[(\d+)\]/g, '.$1');
+		return path ? `${path}: ${problem.message}` : problem.message;
 	});
 }
 

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import type { ZodType, ZodTypeDef } from 'zod';
 
+import { Problems } from '../orders/problems';
 import { mapWithLimit, toBatches } from '../results/batches';
 import type { Batch } from '../results/batches';
 import type { ErrorKind, ItemError, ItemResults } from '../results/itemResults';
 import { callApi, failureKindOf } from '../transport/request';
 import type { TransportSettings } from '../transport/retry';
-import { describeIssues, describeRejection, orderLabel } from './describe';
+import { describeProblems, describeRejection, orderLabel } from './describe';
 import { describeLines, droppedLines } from './lines';
 import type { SentLine } from './lines';
 import { ImportRecord, fingerprintOf } from './record';
@@ -20,8 +20,11 @@ export interface ImportTarget {
 	receiverIdField: string;
 	credentialType: string;
 	url: string;
-	/** The wire schema every order must pass before it may be sent. */
-	schema: ZodType<{ id: string; external_id?: unknown }, ZodTypeDef, unknown>;
+	/**
+	 * The wire check every order must pass before it may be sent: the order as it goes on the wire,
+	 * or undefined with each problem recorded (aqua/check.ts, onec/check.ts).
+	 */
+	check: (order: unknown, problems: Problems) => { id: string; external_id?: unknown } | undefined;
 	skipSslCertificateValidation?: boolean;
 	/** Advice added to a refusal with this HTTP status (see ApiCall). */
 	adviceByStatus?: Record<number, string>;
@@ -168,9 +171,10 @@ function prepareOrders(
 			}
 			toCheck = { ...(order as IDataObject), external_id: remembered.receiverId };
 		}
-		const parsed = target.schema.safeParse(toCheck);
-		if (!parsed.success) {
-			const problems = describeIssues(parsed.error.issues);
+		const found = new Problems();
+		const checked = target.check(toCheck, found);
+		if (!checked) {
+			const problems = describeProblems(found.errors);
 			results.failure(
 				itemIndex,
 				`${capitalize(orderLabel(order, itemIndex))} is not valid, so it was not sent to ${target.system}: ${problems.join('; ')}`,
@@ -179,7 +183,7 @@ function prepareOrders(
 			);
 			continue;
 		}
-		const wire = parsed.data as IDataObject & { id: string; external_id?: unknown };
+		const wire = checked as IDataObject & { id: string; external_id?: unknown };
 		const first = firstItemOf.get(wire.id);
 		if (first !== undefined) {
 			results.failure(

@@ -14,25 +14,42 @@ import { z } from 'zod';
 export const EXCHANGE_ORDER_STATUSES = ['new', 'approved', 'completed', 'removed'] as const;
 
 /** Largest value of a MySQL-style `integer(11)`. */
-const INT_MAX = 2147483647;
+export const INT_MAX = 2147483647;
 
 /** `decimal(10,2)`: at most 8 digits before the point. */
-const DECIMAL_10_2_MAX = 99999999.99;
+export const DECIMAL_10_2_MAX = 99999999.99;
 
-const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+export const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
-function numberToString(value: unknown): unknown {
+/** Phone as the receivers take it: digits with an optional leading +. */
+export const PHONE = /^\+?\d{10,}$/;
+
+/**
+ * The coercions and tests below are shared with the hand-written check of the per-order path
+ * (exchangeCheck.ts), which must read orders exactly as these schemas do.
+ */
+export function numberToString(value: unknown): unknown {
 	return typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
 }
 
-function digitsToNumber(value: unknown): unknown {
+export function digitsToNumber(value: unknown): unknown {
 	if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return Number(value);
 	return value;
 }
 
-function decimalStringToNumber(value: unknown): unknown {
+export function decimalStringToNumber(value: unknown): unknown {
 	if (typeof value === 'string' && /^\s*-?\d+([.,]\d+)?\s*$/.test(value)) return Number(value.replace(',', '.'));
 	return value;
+}
+
+/** The instant a datetime of the exchange names (NaN when it is not a real date). */
+export function timeOf(datetime: string): number {
+	return Date.parse(datetime.replace(' ', 'T'));
+}
+
+/** An amount of `decimal(10,2)`: at most two decimal places. */
+export function hasAtMostTwoDecimals(value: number): boolean {
+	return Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
 }
 
 /** A required text field: non-empty after trimming, at most `max` characters. */
@@ -74,7 +91,7 @@ const requiredDatetime = z
 	.string({ required_error: 'is required', invalid_type_error: 'must be a date and time' })
 	.trim()
 	.regex(DATETIME, 'must be a date and time like 2019-11-06T11:00:00Z')
-	.refine((value) => !Number.isNaN(Date.parse(value.replace(' ', 'T'))), 'is not a real date');
+	.refine((value) => !Number.isNaN(timeOf(value)), 'is not a real date');
 const optionalDatetime = requiredDatetime.nullish();
 
 /** A non-negative amount (`float` in the seed). */
@@ -98,10 +115,7 @@ const decimal10x2 = z.preprocess(
 		.finite('must be a number')
 		.min(0, 'must not be negative')
 		.max(DECIMAL_10_2_MAX, 'is too large for decimal(10,2)')
-		.refine(
-			(value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6,
-			'must have at most 2 decimal places (decimal(10,2))',
-		),
+		.refine(hasAtMostTwoDecimals, 'must have at most 2 decimal places (decimal(10,2))'),
 );
 
 /** `integer(11)` quantity, at least 1. */
@@ -122,7 +136,7 @@ const phone = z.preprocess(
 		.trim()
 		.min(1, 'is required and must not be empty')
 		.max(12, 'must be at most 12 characters (e.g. +79191991919 or 380671234567)')
-		.regex(/^\+?\d{10,}$/, 'must be digits with an optional leading +, e.g. +79191991919'),
+		.regex(PHONE, 'must be digits with an optional leading +, e.g. +79191991919'),
 );
 
 export const exchangeShippingAddressSchema = z.object({
@@ -144,7 +158,7 @@ export const exchangeShippingAddressSchema = z.object({
  * `receiver` ("Aqua", "1C") names the system in the messages.
  */
 export function exchangeClientSchema(receiver: string) {
-	const unknownClient = `is required for a client ${receiver} does not know yet (no client id or external_id)`;
+	const unknownClient = unknownClientMessage(receiver);
 	return z
 		.object({
 			id: optionalText(255),
@@ -155,8 +169,7 @@ export function exchangeClientSchema(receiver: string) {
 		})
 		.passthrough()
 		.superRefine((client, ctx) => {
-			const registered = Boolean(client.id) || (client.external_id !== undefined && client.external_id !== null);
-			if (registered) return;
+			if (isRegisteredClient(client)) return;
 			if (!client.username || !client.username.trim()) {
 				ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['username'], message: unknownClient });
 			}
@@ -164,6 +177,16 @@ export function exchangeClientSchema(receiver: string) {
 				ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['phone'], message: unknownClient });
 			}
 		});
+}
+
+/** What an unregistered client's username and phone are missing with. */
+export function unknownClientMessage(receiver: string): string {
+	return `is required for a client ${receiver} does not know yet (no client id or external_id)`;
+}
+
+/** A client the receiver knows: named by the sender's client id or the receiver's. */
+export function isRegisteredClient(client: { id?: string | null; external_id?: unknown }): boolean {
+	return Boolean(client.id) || (client.external_id !== undefined && client.external_id !== null);
 }
 
 /** The first fields of an order line, which both receivers read alike; each adds its line ids. */
@@ -226,8 +249,8 @@ interface DeliveryWindow {
 }
 
 function deliveryWindowInOrder(order: DeliveryWindow, ctx: z.RefinementCtx) {
-	const from = Date.parse(order.shipping_date_from.replace(' ', 'T'));
-	const to = Date.parse(order.shipping_date_to.replace(' ', 'T'));
+	const from = timeOf(order.shipping_date_from);
+	const to = timeOf(order.shipping_date_to);
 	if (!Number.isNaN(from) && !Number.isNaN(to) && to < from) {
 		ctx.addIssue({
 			code: z.ZodIssueCode.custom,

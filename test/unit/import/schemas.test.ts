@@ -2,15 +2,18 @@ import type { ZodTypeAny } from 'zod';
 
 import { aquaImportResponseSchema, aquaOrderSchema } from '../../../nodes/shared/orders/aqua/schema';
 import { oneCOrderSchema } from '../../../nodes/shared/orders/onec/schema';
-import { describeIssues } from '../../../nodes/shared/import/describe';
+import { describeProblems } from '../../../nodes/shared/import/describe';
+import { Problems } from '../../../nodes/shared/orders/problems';
+import { parseOrRecord } from '../../../nodes/shared/orders/zodProblems';
 import { aquaExample } from '../../fixtures/seedExamples';
 
 /** Seed 000's example order (the same one seed 001 shows), a fresh copy each time to change. */
 const seedOrder = () => structuredClone(aquaExample) as Record<string, unknown>;
 
 const problemsOf = (order: unknown, schema: ZodTypeAny = aquaOrderSchema) => {
-	const parsed = schema.safeParse(order);
-	return parsed.success ? [] : describeIssues(parsed.error.issues);
+	const problems = new Problems();
+	parseOrRecord(schema, order, problems);
+	return describeProblems(problems.errors);
 };
 
 describe('Aqua import order schema (seed 000)', () => {

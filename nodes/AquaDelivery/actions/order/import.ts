@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { importOrders, importSummary } from '../../../shared/import/engine';
 import { importOptions, importSettings } from '../../../shared/import/options';
 import { orderSourceProperties, readOrders } from '../../../shared/import/orderForm';
-import { aquaOrderSchema } from '../../../shared/orders/aqua/schema';
+import { checkAquaOrder } from '../../../shared/orders/aqua/check';
 import { ItemResults } from '../../../shared/results/itemResults';
 import { aquaBaseUrl } from '../../transport';
 
@@ -34,7 +34,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			receiverIdField: 'aquaId',
 			credentialType: 'aquaDeliveryApi',
 			url: `${aquaBaseUrl(baseUrl)}/v1/order/import/`,
-			schema: aquaOrderSchema,
+			check: checkAquaOrder,
 		},
 		inputs,
 		settings,

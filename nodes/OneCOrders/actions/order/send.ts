@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { importOrders, importSummary } from '../../../shared/import/engine';
 import { importOptions, importSettings } from '../../../shared/import/options';
 import { orderSourceProperties, readOrders } from '../../../shared/import/orderForm';
-import { oneCOrderSchema } from '../../../shared/orders/onec/schema';
+import { checkOneCOrder } from '../../../shared/orders/onec/check';
 import { ItemResults } from '../../../shared/results/itemResults';
 import { encodePath, notFoundAdvice, oneCConnection } from '../../transport';
 
@@ -47,7 +47,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			receiverIdField: 'oneCId',
 			credentialType: 'oneCApi',
 			url: `${connection.baseUrl}/hs/${service}/${method}`,
-			schema: oneCOrderSchema,
+			check: checkOneCOrder,
 			skipSslCertificateValidation: connection.skipSslCertificateValidation,
 			adviceByStatus: notFoundAdvice('HTTP Service and Service Method URL'),
 		},

@@ -1,0 +1,198 @@
+import fc from 'fast-check';
+
+import { checkAquaOrder } from '../../../nodes/shared/orders/aqua/check';
+import { aquaOrderSchema } from '../../../nodes/shared/orders/aqua/schema';
+import { writeExchange } from '../../../nodes/shared/orders/exchange';
+import { checkOneCOrder } from '../../../nodes/shared/orders/onec/check';
+import { oneCOrderSchema } from '../../../nodes/shared/orders/onec/schema';
+import { Problems } from '../../../nodes/shared/orders/problems';
+import { statusCodeFor } from '../../../nodes/shared/orders/status';
+import { parseOrRecord } from '../../../nodes/shared/orders/zodProblems';
+import { aquaExample } from '../../fixtures/seedExamples';
+import { exchangeOrder } from './fixtures/arbitraries';
+import { exchangeWireOrder } from './fixtures/exchangeWire';
+
+/**
+ * The hand-written checks of the Aqua and 1C exchange orders against the zod schemas they stand
+ * for on the per-order path: same accept or reject, the same order out (keys in the same order,
+ * -0 and undefined-valued keys included), and the same problems in the same order, field and
+ * message alike. No message differs: the schemas set their own for every issue zod would word
+ * unhelpfully (1C's order id, a number or text, says what it must be instead of "Invalid input").
+ * Only objects JSON cannot hold (a Date, a Map) are read differently: both refuse them.
+ */
+
+const RECEIVERS = [
+	{ system: 'aqua' as const, schema: aquaOrderSchema, check: checkAquaOrder },
+	{ system: 'onec' as const, schema: oneCOrderSchema, check: checkOneCOrder },
+];
+type Receiver = (typeof RECEIVERS)[number];
+
+/**
+ * A value written out whole: keys in their order, and what JSON would blur told apart (undefined,
+ * -0, NaN, Infinity). Two strings compare far faster than jest's deep equality.
+ */
+function fingerprint(value: unknown): string {
+	return JSON.stringify(value, (_key, entry: unknown) => (blurredByJson(entry) ? `\u0000${Object.is(entry, -0) ? '-0' : String(entry)}` : entry));
+}
+
+function blurredByJson(value: unknown): boolean {
+	return value === undefined || (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0)));
+}
+
+function deepFreeze<T>(value: T): T {
+	if (isObject(value) && !Object.isFrozen(value)) {
+		Object.freeze(value);
+		for (const entry of Object.values(value)) deepFreeze(entry);
+	}
+	return value;
+}
+
+/** Checks `value` both ways and expects the same outcome; true when both accept it. */
+function expectAgreement({ schema, check }: Receiver, value: unknown): boolean {
+	const byZod = new Problems();
+	const expected = parseOrRecord(schema, value, byZod);
+	const byHand = new Problems();
+	// Frozen: the check must not change what it reads.
+	const actual = check(deepFreeze(value), byHand);
+	const byHandSide = fingerprint({ order: actual, problems: byHand.errors });
+	const byZodSide = fingerprint({ order: expected, problems: byZod.errors });
+	// expect() only on a difference, for its diff: each call costs more than the check itself.
+	if (byHandSide !== byZodSide) expect(byHandSide).toBe(byZodSide);
+	return expected !== undefined;
+}
+
+/** Every path to a value in the order, objects and lists included: where the fuzzer strikes. */
+function pathsOf(value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
+	if (value === null || typeof value !== 'object') return [prefix];
+	const entries = Array.isArray(value) ? value.map((entry, index) => [index, entry] as const) : Object.entries(value);
+	return [prefix, ...entries.flatMap(([key, entry]) => pathsOf(entry, [...prefix, key]))];
+}
+
+const REMOVE = Symbol('remove');
+
+function isObject(value: unknown): value is Record<string | number, unknown> {
+	return value !== null && typeof value === 'object';
+}
+
+/** Sets (or removes) the value at `path`, or a field beside it when `beside` names one. */
+function strike(order: unknown, path: Array<string | number>, value: unknown, beside?: string): unknown {
+	if (path.length === 0) return value === REMOVE ? undefined : structuredClone(value);
+	const parent = path.slice(0, -1).reduce<unknown>((at, key) => (isObject(at) ? at[key] : undefined), order);
+	// An earlier strike replaced an object on this path: nothing left to strike here.
+	if (!isObject(parent)) return order;
+	const key = beside ?? path[path.length - 1];
+	if (value === REMOVE) delete parent[key];
+	// defineProperty: a `__proto__` key becomes an own field, as JSON.parse makes it.
+	else Object.defineProperty(parent, key, { value: structuredClone(value), enumerable: true, writable: true, configurable: true });
+	return order;
+}
+
+/** What hand-written JSON, PHP and typos put where a field's value goes. */
+const oddValue = fc.oneof(
+	fc.constantFrom<unknown>(REMOVE, undefined, null, '', ' ', '   ', true, false, [], {}, [1], [{}], [null], { id: 1 }),
+	fc.constantFrom<unknown>(0, -0, 1, -1, 1.5, 0.125, 12.98, 99999999.99, 100000000, 2147483647, 2147483648, 1e21, -1e-7, NaN, Infinity, -Infinity),
+	fc.constantFrom<unknown>('0', '12', ' 12 ', '007', '12.5', '12,50', '355.00', '-3', '-0', '1e3', '0x10', '1.2.3', '12 кг', '٣'),
+	fc.constantFrom<unknown>('2019-11-06T11:00:00Z', '2019-11-06 14:00:00', ' 2019-11-06T11:00:00+03:00 ', '2019-11-06T11:00', '2019-11-06T10:00:00Z'),
+	fc.constantFrom<unknown>('2019-13-45T10:00:00Z', '2019-02-30T10:00:00Z', '06.11.2019', '2019-11-06', '2019-11-06T11:00:00+3', 'garbage', '1999-01-01T00:00:00Z'),
+	fc.constantFrom<unknown>('+79191991919', '380671234567', ' +380671234567', '067-123', '38067123456789', '+7919199191', 79191991919),
+	fc.constantFrom<unknown>('new', 'approved', 'removed', 'cancelled', 'NEW', 'bill', 'agreement', 'invoice', 'x'.repeat(10), 'x'.repeat(11), 'x'.repeat(12), 'x'.repeat(13)),
+	fc.constantFrom<unknown>('x'.repeat(255), 'x'.repeat(256), ` ${'x'.repeat(255)} `, ' '.repeat(300), 'c0a8-0001'),
+	fc.string({ maxLength: 8 }),
+	fc.double(),
+	fc.integer(),
+);
+
+/** Keys a strike may add beside a field: unknown ones, and ones only the other receiver knows. */
+const besideKey = fc.option(fc.constantFrom('extra', 'ask_for_checkout', 'order_product_id', 'account_number', '__proto__', 'constructor'), { freq: 4, nil: undefined });
+
+/** A valid order with one to three strikes; the window sometimes reversed, the client sometimes made unknown. */
+const fuzzedOrder = fc
+	.tuple(
+		fc.oneof({ weight: 1, arbitrary: fc.constant(aquaExample) }, { weight: 4, arbitrary: exchangeWireOrder }),
+		fc.array(fc.tuple(fc.nat(), oddValue, besideKey), { minLength: 1, maxLength: 3 }),
+		fc.boolean(),
+		fc.boolean(),
+	)
+	.map(([base, strikes, reverse, unknownClient]) => {
+		let order = structuredClone(base) as unknown;
+		const record = order as Record<string, Record<string, unknown>>;
+		if (reverse) [record.shipping_date_from, record.shipping_date_to] = [record.shipping_date_to, record.shipping_date_from];
+		if (unknownClient) {
+			delete record.client.id;
+			delete record.client.external_id;
+		}
+		const paths = pathsOf(order);
+		for (const [at, value, beside] of strikes) order = strike(order, paths[at % paths.length], value, beside);
+		return order;
+	});
+
+const seed = () => structuredClone(aquaExample) as Record<string, unknown>;
+
+describe.each(RECEIVERS)('hand-written $system order check against the zod schema', (receiver) => {
+	it("agrees on the seed's example and variants of it", () => {
+		expect(expectAgreement(receiver, seed())).toBe(true);
+		const variants = [
+			{ ...seed(), id: 1017, external_id: '50894', created_at: ' 2019-11-06 10:00:00 ' },
+			{ ...seed(), status: 'done', order_item_list: [] },
+			{ ...seed(), client: { emai: 'a@b.c' } },
+			{ ...seed(), client: { username: '  ', phone: '' } },
+			{ ...seed(), client: { username: 'Олена', phone: '067-123' } },
+			{ ...seed(), shipping_date_to: '2019-11-06T10:00:00Z' },
+			{ ...seed(), shipping_date_from: '06.11.2019', shipping_date_to: 'garbage' },
+			{ ...seed(), order_item_list: [{ product_id: '', price: 0.125, quantity: 1.5 }, null, [], 'line'] },
+			// A sparse list: the hole is a missing line.
+			{ ...seed(), order_item_list: Object.assign(new Array(2), { 1: aquaExample.order_item_list[0] }) },
+			{ ...seed(), ask_for_checkout: 'invoice', count_of_returned_bottles: '' },
+			{ ...seed(), total: undefined, delivery_cost: '12,50', coins: ' 7 ', comment: 5 },
+			...['c0a8-0001', ' 42 ', 42, '', -1, 1.5, NaN, Infinity, 'x'.repeat(256), true, {}].map((external_id) => ({ ...seed(), external_id })),
+		];
+		for (const variant of variants) expectAgreement(receiver, variant);
+	});
+
+	it('agrees on things that are not orders at all', () => {
+		for (const value of [null, undefined, 'order', 12, [], [seed()], true]) expectAgreement(receiver, value);
+	});
+
+	it('refuses, as zod does, objects JSON cannot hold (zod names their type, the check the fields they lack)', () => {
+		const date = new Date(0);
+		for (const value of [date, { ...seed(), client: date }, { ...seed(), shipping_address: new Map() }, { ...seed(), order_item_list: [new Set()] }]) {
+			expect(receiver.schema.safeParse(value).success).toBe(false);
+			expect(receiver.check(value, new Problems())).toBeUndefined();
+		}
+	});
+
+	it('agrees on 1,000 orders written from generated canonical orders, accepting all', () => {
+		fc.assert(
+			fc.property(exchangeOrder(receiver.system), (order) => {
+				const state = order.status?.state;
+				const context = { status: state && statusCodeFor(receiver.system, state), paymentType: order.payment.code };
+				return expectAgreement(receiver, writeExchange(order, receiver.system, context, new Problems()));
+			}),
+			{ numRuns: 1000 },
+		);
+	});
+});
+
+describe('hand-written Aqua and 1C order checks against the zod schemas, on generated orders', () => {
+	it('agree on 10,000 generated valid orders, accepting all', () => {
+		fc.assert(
+			fc.property(exchangeWireOrder, (order) => RECEIVERS.every((receiver) => expectAgreement(receiver, order))),
+			{ numRuns: 10_000 },
+		);
+	});
+
+	it('agree on 5,000 fuzzed orders: fields replaced by odd values, removed or added, windows reversed, clients unknown', () => {
+		const accepted = { aqua: 0, onec: 0 };
+		fc.assert(
+			fc.property(fuzzedOrder, (order) => {
+				for (const receiver of RECEIVERS) if (expectAgreement(receiver, order)) accepted[receiver.system]++;
+			}),
+			{ numRuns: 5000 },
+		);
+		// Both outcomes were exercised: the fuzzer is not only making orders both refuse.
+		for (const count of Object.values(accepted)) {
+			expect(count).toBeGreaterThan(500);
+			expect(count).toBeLessThan(4500);
+		}
+	});
+});
