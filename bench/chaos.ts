@@ -55,9 +55,12 @@ const FAULT_MIX: Record<string, Array<[number, Omit<FaultPlan, 'route' | 'rate'>
 	// not retried, so one failed sign-in fails every later batch of the run; add it once it is.
 };
 
-/** Manual Trigger -> Horoshop -> Transformer (as in the template) -> Aqua, error outputs on NoOps. */
+/**
+ * Manual Trigger -> Horoshop -> Transformer (as in the Horoshop -> Aqua template's import
+ * sub-workflow) -> Aqua, error outputs on NoOps, in one workflow.
+ */
 function chaosWorkflow(): Template {
-	const template = loadTemplate('horoshop-to-aqua.json');
+	const template = loadTemplate('aqua-import-subworkflow.json');
 	const convert = nodeOf(template, 'Convert to Aqua Orders');
 	const node = (name: string, type: string, x: number, y: number, rest: Partial<WorkflowNode> = {}): WorkflowNode => ({
 		id: `chaos-${name.toLowerCase().replace(/\W+/g, '-')}`,

@@ -5,7 +5,7 @@ import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
 import { seedDemoData } from './n8n/demoData';
 import { ensureN8n } from './n8n/install';
-import { N8nInstance } from './n8n/instance';
+import { N8nInstance, subExecutionOf } from './n8n/instance';
 import type { RawExecution } from './n8n/instance';
 import { buildAndPack } from './n8n/pack';
 import { CACHE } from './n8n/paths';
@@ -13,7 +13,7 @@ import { freePort } from './n8n/ports';
 import { QueueCluster } from './n8n/queue/queueCluster';
 import { say } from './n8n/run';
 import { EXCHANGE_LOGIN, sandboxCredentials } from './n8n/sandboxCredentials';
-import { forImport, loadTemplates } from './n8n/templates';
+import { forImport, isSubworkflow, loadTemplates } from './n8n/templates';
 
 /**
  * `npm run demo`: the real n8n on http://127.0.0.1:5678 with this package installed, every
@@ -31,6 +31,8 @@ const N8N_PORT = Number(process.env.DEMO_N8N_PORT ?? 5678);
 const SANDBOX_PORT = Number(process.env.DEMO_SANDBOX_PORT ?? 4010);
 const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Admin', password: 'OrderSync-demo-1' };
 const MAIN_TEMPLATE = 'horoshopToAqua';
+/** Its Execute Workflow node, which hands the shop's orders to the import sub-workflow. */
+const IMPORT_NODE = 'Import into Aqua';
 
 let sandbox: Sandbox | undefined;
 let n8n: N8nInstance | undefined;
@@ -83,18 +85,22 @@ async function main(): Promise<void> {
 	say(`Importing ${credentials.length} credentials and ${templates.length} templates into n8n...`);
 	await n8n.importCredentials(credentials);
 	await n8n.importWorkflows(templates.map((template) => forImport(template, credentials)));
+	// The scheduled templates import through sub-workflows, which n8n calls only once published.
+	for (const template of templates.filter(isSubworkflow)) await n8n.publish(template.id);
 
 	if (once) {
 		say('Running "Horoshop -> Aqua Delivery" once...');
 		const run = await n8n.execute(MAIN_TEMPLATE);
-		process.stdout.write(summary(run.data, sandbox));
-		await stopAll(run.exitCode === 0 && run.data ? 0 : 1);
+		const started = run.data?.data?.resultData.runData[IMPORT_NODE] !== undefined;
+		const importRun = started ? await n8n.storedExecution(subExecutionOf(run.data, IMPORT_NODE).executionId) : undefined;
+		process.stdout.write(summary(run.data, importRun, sandbox));
+		await stopAll(run.exitCode === 0 && importRun ? 0 : 1);
 	}
 
 	// Schedule Triggers and polling triggers (Poll Times) run by the clock.
 	const scheduled = (template: (typeof templates)[number]) =>
 		template.workflow.nodes.some((node) => String(node.type).endsWith('.scheduleTrigger') || node.parameters?.pollTimes !== undefined);
-	for (const template of templates.filter((t) => !scheduled(t))) await n8n.publish(template.id);
+	for (const template of templates.filter((t) => !scheduled(t) && !isSubworkflow(t))) await n8n.publish(template.id);
 	say(`Starting n8n on ${n8n.url} (about 15 s)...`);
 	await (cluster ?? n8n).start();
 	await n8n.setupOwner(OWNER);
@@ -147,17 +153,19 @@ function writeSampleBodies(folder: string, fakes: Sandbox): Array<{ path: string
 	});
 }
 
-/** What a person wants to know after one run: how many orders were read, converted, imported, and why the rest failed. */
-function summary(execution: RawExecution | undefined, fakes: Sandbox): string {
-	const runData = execution?.data?.resultData.runData ?? {};
-	const items = (node: string, output = 0) =>
-		(runData[node] ?? []).flatMap((run) => (run.data?.main?.[output] ?? []).map((item) => item.json));
-	const read = items('Get Shop Orders');
-	const converted = items('Convert to Aqua Orders');
-	const answered = items('Import into Aqua');
+/**
+ * What a person wants to know after one run: how many orders were read (by the template), converted,
+ * imported (by its import sub-workflow), and why the rest failed.
+ */
+function summary(execution: RawExecution | undefined, importRun: RawExecution | undefined, fakes: Sandbox): string {
+	const items = (of: RawExecution | undefined, node: string, output = 0) =>
+		(of?.data?.resultData.runData[node] ?? []).flatMap((run) => (run.data?.main?.[output] ?? []).map((item) => item.json));
+	const read = items(execution, 'Get Shop Orders');
+	const converted = items(importRun, 'Convert to Aqua Orders');
+	const answered = items(importRun, 'Import into Aqua');
 	const skipped = answered.filter((order) => order.skipped === 'unchanged').length;
 	const imported = answered.filter((order) => order.skipped === undefined);
-	const failed = items('Failed Orders');
+	const failed = items(importRun, 'Failed Orders');
 	const lines = [
 		'',
 		'Horoshop -> Aqua Delivery, one run',
@@ -172,7 +180,7 @@ function summary(execution: RawExecution | undefined, fakes: Sandbox): string {
 			return `    order ${id}: ${String(item.error).replace(`Order ${id}: `, '')}`;
 		}),
 	];
-	const error = execution?.data?.resultData.error;
+	const error = importRun?.data?.resultData.error ?? execution?.data?.resultData.error;
 	if (error) lines.push(`  the run stopped: ${error.message}${error.node ? ` (node "${error.node.name}")` : ''}`);
 	lines.push(`  Aqua (sandbox) now holds ${fakes.aqua.orders.size} orders.`, '');
 	return lines.join('\n');

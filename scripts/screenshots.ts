@@ -16,11 +16,13 @@ import { loadTemplates } from './n8n/templates';
  * `npm run screenshots`: starts `scripts/demo.ts` on free ports, signs in as its owner in Debian's
  * chromium (installed with apt-get when missing) and writes into docs/screenshots/: every
  * template's canvas, Horoshop -> Aqua after one run in the editor, the node panel searched for
- * "1С" and for "order", and the settings of the Aqua Delivery and Order Exchange Trigger nodes.
+ * "1С" and for "order", and the settings of the Aqua Delivery node (in the import sub-workflow)
+ * and of the Order Exchange Trigger.
  */
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const OUT = join(ROOT, 'docs', 'screenshots');
 const MAIN_TEMPLATE = 'horoshopToAqua';
+const IMPORT_SUBWORKFLOW = 'aquaImportSubworkflow';
 
 interface Demo {
 	url: string;
@@ -114,8 +116,10 @@ async function shootTemplates(page: Page, url: string): Promise<void> {
 		await page.getByText(/^\d+ items?$/).first().waitFor({ timeout: 120_000 });
 		await page.waitForTimeout(3000);
 		await save(page, `${name}-executed`);
-		await shootSettings(page, 'Import into Aqua', 'aqua-delivery-settings');
 	}
+	// The Aqua Delivery node itself is in the template's import sub-workflow.
+	await openWorkflow(page, url, IMPORT_SUBWORKFLOW);
+	await shootSettings(page, 'Import into Aqua', 'aqua-delivery-settings');
 }
 
 /** The node panel ("+" on the canvas) searched for this package's nodes by a Cyrillic and a Latin word. */

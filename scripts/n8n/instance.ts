@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
-import { CACHE, N8N_BIN, NODE_BIN } from './paths';
+import { CACHE, HOST_DIR, N8N_BIN, NODE_BIN } from './paths';
 import { capture, node24Env } from './run';
 import { PACKAGE_NAME, PACKAGE_VERSION, unpackInto } from './pack';
 
@@ -57,6 +57,8 @@ export interface RawExecution {
 
 export interface RunOfNode {
 	executionStatus?: string;
+	/** An Execute Workflow node's run names the execution of the sub-workflow it started. */
+	metadata?: { subExecution?: { executionId: string; workflowId: string } };
 	error?: { message: string; description?: string };
 	data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> };
 }
@@ -131,8 +133,8 @@ export class N8nInstance {
 	}
 
 	/** Runs one n8n CLI command to its end (each start costs about 5 s). */
-	async cli(args: string[]): Promise<{ code: number; output: string; stdout: string }> {
-		return await capture(NODE_BIN, [N8N_BIN, ...args], { env: this.env, cwd: this.userFolder });
+	async cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; output: string; stdout: string }> {
+		return await capture(NODE_BIN, [N8N_BIN, ...args], { env: { ...this.env, ...env }, cwd: this.userFolder });
 	}
 
 	private async cliOrThrow(args: string[]): Promise<string> {
@@ -166,10 +168,28 @@ export class N8nInstance {
 		await this.cliOrThrow(['publish:workflow', `--id=${workflowId}`]);
 	}
 
-	/** `n8n execute --id --rawOutput`: exit code 1 when a node failed; the JSON follows the log lines. */
+	/**
+	 * `n8n execute --id --rawOutput`: exit code 1 when a node failed; the JSON follows the log lines.
+	 * A sub-workflow it calls must be published. n8n 2.40 reads a published workflow from the
+	 * versions its publication service records, and only a running `n8n start` records them (not
+	 * `publish:workflow`): without that service, which `n8n execute` does not run, n8n reads the
+	 * version `publish:workflow` marked active instead.
+	 */
 	async execute(workflowId: string): Promise<ExecuteResult> {
-		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], { N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false' });
 		return { exitCode: result.code, data: parseRawOutput(result.stdout), output: result.output };
+	}
+
+	/**
+	 * An execution as n8n stored it, run data unflattened, read from this instance's SQLite
+	 * database with n8n's own sqlite3 and flatted: e.g. the run of a sub-workflow that a workflow
+	 * run by `execute()` called, which `n8n execute` does not print.
+	 */
+	async storedExecution(executionId: string): Promise<RawExecution & { id: string }> {
+		const database = join(this.userFolder, '.n8n', 'database.sqlite');
+		const result = await capture(NODE_BIN, ['-e', READ_EXECUTION, database, executionId], { env: this.env, cwd: HOST_DIR });
+		if (result.code !== 0) throw new Error(`execution ${executionId} could not be read from ${database}:\n${result.output}`);
+		return JSON.parse(result.stdout) as RawExecution & { id: string };
 	}
 
 	/** Where the server's output goes; kept after `dispose()`. */
@@ -278,7 +298,32 @@ export class N8nInstance {
 	}
 }
 
+/** Prints one execution of n8n's SQLite database (argv: file, id) as JSON, its data unflattened. */
+const READ_EXECUTION = `
+const sqlite3 = require('sqlite3');
+const { parse } = require('flatted');
+const [file, id] = process.argv.slice(1);
+const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY);
+const query = 'SELECT e.id, e.workflowId, e.mode, e.status, e.startedAt, e.stoppedAt, e.storedAt, d.data FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id WHERE e.id = ?';
+db.get(query, [id], (error, row) => {
+	db.close();
+	if (error || !row || row.storedAt !== 'db' || !row.data) {
+		process.stderr.write(error ? error.message : row ? 'its data is not stored in the database (' + row.storedAt + ')' : 'no such execution');
+		process.exit(1);
+	}
+	const { data, storedAt, ...execution } = row;
+	process.stdout.write(JSON.stringify({ ...execution, id: String(execution.id), data: parse(data) }));
+});
+`;
+
 const BLOCKING_STDOUT = `--import=data:text/javascript,${encodeURIComponent('process.stdout._handle.setBlocking(true)')}`;
+
+/** The sub-workflow execution (its id and its workflow's) that an Execute Workflow node started in this execution. */
+export function subExecutionOf(execution: RawExecution | undefined, node: string): { executionId: string; workflowId: string } {
+	const started = (execution?.data?.resultData.runData[node] ?? []).flatMap((run) => (run.metadata?.subExecution ? [run.metadata.subExecution] : []));
+	if (started.length !== 1) throw new Error(`"${node}" started ${started.length} sub-workflow executions, not 1`);
+	return { executionId: String(started[0].executionId), workflowId: started[0].workflowId };
+}
 
 /**
  * The JSON `n8n execute --rawOutput` prints among its log lines: from the first line that is `{`

@@ -66,6 +66,15 @@ export function forImport(template: Template, credentials: CredentialToImport[])
 	return { ...template.workflow, id: template.id, active: false, nodes };
 }
 
+/**
+ * Whether the template is a sub-workflow (started by "When Executed by Another Workflow"). n8n calls
+ * only its published version from a run that is not a manual one (`n8n execute`, schedules,
+ * webhooks), so the demo and the tests publish it first.
+ */
+export function isSubworkflow(template: Template): boolean {
+	return template.workflow.nodes.some((node) => node.type === 'n8n-nodes-base.executeWorkflowTrigger');
+}
+
 /** The node of a template by its name. */
 export function nodeOf(template: Template, name: string): WorkflowNode {
 	const node = template.workflow.nodes.find((n) => n.name === name);

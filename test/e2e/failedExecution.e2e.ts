@@ -5,7 +5,8 @@ import { forImport, loadTemplate } from '../../scripts/n8n/templates';
 type Json = Record<string, unknown>;
 
 const HOUR = 3_600_000;
-const WORKFLOW_ID = 'failedExecutionE2e';
+const TEMPLATE = 'horoshop-to-aqua.json';
+const IMPORT = 'aqua-import-subworkflow.json';
 
 /** A shop order of one line whose product the Transformer maps to an id Aqua does not have. */
 const ORDER_AQUA_REFUSES: Json = {
@@ -25,16 +26,17 @@ interface ExecutionSummary {
 }
 
 /**
- * "Fail Execution When Items Fail" on the real n8n: the Horoshop -> Aqua template with the option
- * on its Aqua node. An order Aqua refuses makes the run fail in n8n's execution list, after the
- * good orders were imported.
+ * "Fail Execution When Items Fail" on the real n8n: the Horoshop -> Aqua template as it is, calling
+ * its import sub-workflow with the option on the sub-workflow's Aqua node. An order Aqua refuses
+ * makes the sub-workflow's run fail, and with it the template's run, in n8n's execution list, after
+ * the good orders were imported.
  */
 describe('a run with a failed order, with "Fail Execution When Items Fail" on', () => {
 	let env: E2eEnvironment;
 
 	beforeAll(async () => {
-		env = await openEnvironment();
-		const template = loadTemplate('horoshop-to-aqua.json');
+		env = await openEnvironment([TEMPLATE]);
+		const template = loadTemplate(IMPORT);
 		const workflow = forImport(template, env.credentials) as { nodes: Array<{ name: string; parameters: Json }> };
 		for (const node of workflow.nodes) {
 			if (node.name === 'Convert to Aqua Orders') {
@@ -42,19 +44,21 @@ describe('a run with a failed order, with "Fail Execution When Items Fail" on', 
 			}
 			if (node.name === 'Import into Aqua') node.parameters.options = { failExecution: true };
 		}
-		await env.n8n.importWorkflows([{ ...workflow, id: WORKFLOW_ID, name: 'Horoshop -> Aqua, failing on a failed order' }]);
+		await env.n8n.importWorkflows([workflow]);
+		// The template calls the sub-workflow's published version.
+		await env.n8n.publish(template.id);
 	});
 
 	afterAll(async () => {
 		await env?.close();
 	});
 
-	it('imports the good orders, then fails the run, and n8n lists the execution as failed', async () => {
+	it('imports the good orders, then fails the run, and n8n lists the execution and its sub-workflow execution as failed', async () => {
 		const { horoshop, aqua } = env.sandbox;
 		const good = horoshop.addOrders(3, { start: new Date(Date.now() - HOUR) });
 		const [refused] = horoshop.addOrders(1, { start: new Date(Date.now() - HOUR), overrides: ORDER_AQUA_REFUSES });
 
-		const run = await env.n8n.execute(WORKFLOW_ID);
+		const run = await env.n8n.execute(env.templates[TEMPLATE].id);
 
 		expect(run.exitCode).toBe(1);
 		expect(run.output).toMatch(/1 of 4 items failed \(1 rejected\); the first: /);
@@ -67,6 +71,8 @@ describe('a run with a failed order, with "Fail Execution When Items Fail" on', 
 		await env.n8n.start();
 		await env.n8n.setupOwner({ email: 'owner@example.com', firstName: 'Order', lastName: 'Sync', password: 'Sandbox-Owner-1' });
 		const listed = await env.n8n.get<{ data: { results: ExecutionSummary[] } }>('/rest/executions');
-		expect(listed.data.results.filter((execution) => execution.workflowId === WORKFLOW_ID).map((execution) => execution.status)).toEqual(['error']);
+		const statusesOf = (workflowId: string) => listed.data.results.filter((execution) => execution.workflowId === workflowId).map((execution) => execution.status);
+		expect(statusesOf(env.templates[TEMPLATE].id)).toEqual(['error']);
+		expect(statusesOf(loadTemplate(IMPORT).id)).toEqual(['error']);
 	});
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { startSandbox } from '../../../sandbox/server';
+import { subExecutionOf } from '../../../scripts/n8n/instance';
 import type { ExecuteResult, RawExecution } from '../../../scripts/n8n/instance';
 import { packedTarball } from '../../../scripts/n8n/pack';
 import { freePort } from '../../../scripts/n8n/ports';
@@ -103,16 +104,29 @@ export async function runOnQueue(env: QueueEnvironment, templateId: string): Pro
 	if (newest?.status !== 'success') {
 		return { exitCode: 1, output: `execution ${newest?.id} of ${templateId}: ${newest?.status}\n${logs()}` };
 	}
-	// This endpoint answers with the run data unflattened (GET /rest/executions/:id keeps n8n's flatted string).
-	const last = await env.n8n.get<{ data: RawExecution & { id: string } }>(`/rest/workflows/${templateId}/executions/last-successful`);
-	if (last.data.id !== newest.id) throw new Error(`the last successful run of ${templateId} is ${last.data.id}, not the newest ${newest.id}`);
-	return { exitCode: 0, data: last.data, output: '' };
+	return { exitCode: 0, data: await lastSuccessfulRun(env, templateId, newest.id), output: '' };
+}
+
+/**
+ * The newest successful run of a workflow, which must be `executionId`. This endpoint answers with
+ * the run data unflattened (GET /rest/executions/:id keeps n8n's flatted string).
+ */
+async function lastSuccessfulRun(env: QueueEnvironment, workflowId: string, executionId: string): Promise<RawExecution & { id: string }> {
+	const last = await env.n8n.get<{ data: RawExecution & { id: string } }>(`/rest/workflows/${workflowId}/executions/last-successful`);
+	if (last.data.id !== executionId) throw new Error(`the last successful run of ${workflowId} is ${last.data.id}, not ${executionId}`);
+	return last.data;
+}
+
+/** The sub-workflow run an Execute Workflow node of `run` started (on the same worker), from n8n's execution records. */
+export async function subRunOnQueue(env: QueueEnvironment, run: ExecuteResult, node: string): Promise<RawExecution> {
+	const { executionId, workflowId } = subExecutionOf(run.data, node);
+	return await lastSuccessfulRun(env, workflowId, executionId);
 }
 
 /** Queue mode with 2 workers: webhook templates served by main, scheduled ones run through runOnQueue. */
 export const queueMode: TemplateHarness = {
 	name: 'n8n in queue mode (2 workers)',
-	keepsStaticData: false,
 	open: async (templateFiles, options) => await openQueueEnvironment(templateFiles, options),
 	run: async (env, templateId) => await runOnQueue(env as QueueEnvironment, templateId),
+	subRun: async (env, run, node) => await subRunOnQueue(env as QueueEnvironment, run, node),
 };

@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
-
 import { delay } from '../../../scripts/n8n/instance';
+import type { ExecuteResult } from '../../../scripts/n8n/instance';
 import { WORKER_SHUTDOWN_MS } from '../../../scripts/n8n/queue/queueCluster';
-import { loadTemplate, nodeOf } from '../../../scripts/n8n/templates';
-import type { Template } from '../../../scripts/n8n/templates';
 import { itemsOf, ordersSentToAqua, postToWebhook } from '../environment';
-import { openQueueEnvironment, runNowPath, runOnQueue, startedByWebhook } from './queueEnvironment';
+import { openQueueEnvironment, runOnQueue, subRunOnQueue } from './queueEnvironment';
 import type { QueueEnvironment } from './queueEnvironment';
 
 type Json = Record<string, unknown>;
@@ -18,47 +15,19 @@ interface Answer {
 }
 
 const HOROSHOP_TO_AQUA = 'horoshop-to-aqua.json';
+const AQUA_IMPORT = 'aqua-import-subworkflow.json';
+const HOROSHOP_TO_SALEAPP = 'horoshop-to-saleapp.json';
+const SALEAPP_CREATE = 'saleapp-create-subworkflow.json';
 const WEBHOOK_TO_AQUA = 'webhook-to-aqua.json';
-const IMPORT_SUBWORKFLOW = 'aqua-import-subworkflow.json';
-
-/**
- * Horoshop -> Aqua with the import in the sub-workflow template, as horoshop-trigger-to-aqua calls
- * it: the Horoshop -> Aqua template's Run Now and Get Shop Orders, then that template's Execute
- * Workflow node.
- */
-function horoshopToAquaSubworkflow(): Template {
-	const id = 'horoshopToAquaSub';
-	const scheduled = startedByWebhook(loadTemplate(HOROSHOP_TO_AQUA));
-	const runNow = nodeOf(scheduled, 'Run Now');
-	const caller = nodeOf(loadTemplate('horoshop-trigger-to-aqua.json'), 'Import into Aqua');
-	const nodes = [
-		{ ...runNow, webhookId: randomUUID(), parameters: { ...runNow.parameters, path: runNowPath(id) } },
-		nodeOf(scheduled, 'Get Shop Orders'),
-		caller,
-	];
-	return {
-		file: 'horoshop-to-aqua-subworkflow.json',
-		id,
-		workflow: {
-			name: 'Horoshop -> Aqua Delivery through the import sub-workflow',
-			nodes,
-			connections: {
-				'Run Now': { main: [[{ node: 'Get Shop Orders', type: 'main', index: 0 }]] },
-				'Get Shop Orders': { main: [[{ node: caller.name, type: 'main', index: 0 }]] },
-			},
-			settings: scheduled.workflow.settings,
-		},
-	};
-}
+const HOUR = 3_600_000;
 
 describe('n8n in queue mode: executions spread over 2 workers', () => {
 	let env: QueueEnvironment;
 
 	beforeAll(async () => {
 		// 5 jobs per worker at once (n8n's advised minimum), so that 20 executions make a queue.
-		env = await openQueueEnvironment([HOROSHOP_TO_AQUA, WEBHOOK_TO_AQUA, IMPORT_SUBWORKFLOW], {
+		env = await openQueueEnvironment([HOROSHOP_TO_AQUA, AQUA_IMPORT, HOROSHOP_TO_SALEAPP, SALEAPP_CREATE, WEBHOOK_TO_AQUA], {
 			concurrency: 5,
-			workflows: [horoshopToAquaSubworkflow()],
 		});
 	});
 
@@ -70,50 +39,88 @@ describe('n8n in queue mode: executions spread over 2 workers', () => {
 	const workerOf = (executionId: unknown): number =>
 		env.cluster.workers.findIndex((worker) => env.cluster.executionsRunBy(worker).includes(String(executionId)));
 
+	/** The first run of a scheduled template, on whichever worker takes it; the index of that worker. */
+	async function firstRun(workflowId: string): Promise<{ run: ExecuteResult; worker: number }> {
+		const run = await runOnQueue(env, workflowId);
+		expect(run.output).toBe('');
+		expect(run.exitCode).toBe(0);
+		const worker = workerOf(run.data?.id);
+		expect(worker).toBeGreaterThanOrEqual(0);
+		return { run, worker };
+	}
+
 	/**
-	 * Runs a Horoshop -> Aqua workflow until a run lands on another worker than the first one did
-	 * (Bull hands jobs to whichever worker asks first, mostly in turn), and checks that the runs after
-	 * the first send nothing to Aqua (and, given the import node, that it passed every order over as
-	 * unchanged).
+	 * Runs the template again until a run lands on another worker than `firstWorker` (Bull hands jobs
+	 * to whichever worker asks first, mostly in turn; at most 4 runs), checking each run.
 	 */
-	async function runsAcrossWorkers(workflowId: string, importNode?: string): Promise<void> {
-		env.sandbox.horoshop.addOrders(8, { start: new Date(Date.now() - 3_600_000) });
-		const first = await runOnQueue(env, workflowId);
-		expect(first.output).toBe('');
-		expect(first.exitCode).toBe(0);
-		const imported = importNode ? itemsOf(first.data, importNode) : [];
+	async function againOnTheOtherWorker(
+		workflowId: string,
+		firstWorker: number,
+		{ before = () => undefined, check }: { before?: () => void; check: (run: ExecuteResult) => Promise<void> },
+	): Promise<void> {
+		const workers: number[] = [];
+		while (workers.length < 4 && !workers.some((worker) => worker !== firstWorker)) {
+			before();
+			const again = await runOnQueue(env, workflowId);
+			expect(again.output).toBe('');
+			expect(again.exitCode).toBe(0);
+			workers.push(workerOf(again.data?.id));
+			await check(again);
+		}
+		expect(workers.filter((worker) => worker !== firstWorker && worker >= 0)).not.toEqual([]);
+	}
+
+	it('keeps the record of imported orders (in the import sub-workflow) across workers: once imported, later runs on the other worker send nothing', async () => {
+		env.sandbox.horoshop.addOrders(8, { start: new Date(Date.now() - HOUR) });
+		const workflowId = env.templates[HOROSHOP_TO_AQUA].id;
+		const { run, worker } = await firstRun(workflowId);
+		const imported = itemsOf(await subRunOnQueue(env, run, 'Import into Aqua'), 'Import into Aqua');
 		expect(imported.every((order) => order.skipped === undefined)).toBe(true);
-		const firstWorker = workerOf(first.data?.id);
-		expect(firstWorker).toBeGreaterThanOrEqual(0);
 		const sentOnce = ordersSentToAqua(env.sandbox).length;
 		expect(sentOnce).toBeGreaterThanOrEqual(5);
 
-		const workersOfLaterRuns: number[] = [];
-		while (workersOfLaterRuns.length < 4 && !workersOfLaterRuns.some((worker) => worker !== firstWorker)) {
-			const again = await runOnQueue(env, workflowId);
-			expect(again.exitCode).toBe(0);
-			workersOfLaterRuns.push(workerOf(again.data?.id));
-			if (importNode) {
-				expect(itemsOf(again.data, importNode).map((order) => [order.external_id, order.skipped]).sort()).toEqual(
+		await againOnTheOtherWorker(workflowId, worker, {
+			check: async (again) => {
+				expect(itemsOf(await subRunOnQueue(env, again, 'Import into Aqua'), 'Import into Aqua').map((order) => [order.external_id, order.skipped]).sort()).toEqual(
 					imported.map((order) => [order.external_id, 'unchanged']).sort(),
 				);
-			}
-		}
-		expect(workersOfLaterRuns.filter((worker) => worker !== firstWorker && worker >= 0)).not.toEqual([]);
+			},
+		});
 		expect(ordersSentToAqua(env.sandbox)).toHaveLength(sentOnce);
 		expect(env.sandbox.aqua.orders.duplicates()).toBe(0);
-	}
-
-	// Known to fail on n8n 2.40.7: a worker starts each production execution without the workflow's
-	// static data (docs/queue-mode.md). Jest reports this test as failed once n8n keeps it.
-	it.failing('keeps the record of imported orders across workers: once imported, later runs on the other worker send nothing', async () => {
-		await runsAcrossWorkers(env.templates[HOROSHOP_TO_AQUA].id, 'Import into Aqua');
 	});
 
-	it('keeps the record across workers when the import runs in the sub-workflow template (which n8n loads with its static data)', async () => {
-		// A shop and an Aqua without the orders (and the copies) of the test before.
+	it('keeps the SaleApp IDs (in the create sub-workflow) across workers: an order picked up again on the other worker is neither created again nor looked up', async () => {
+		// A shop without the orders of the test before.
 		env.sandbox.reset();
-		await runsAcrossWorkers(horoshopToAquaSubworkflow().id);
+		const { horoshop, saleapp } = env.sandbox;
+		horoshop.addOrders(6, { start: new Date(Date.now() - HOUR), overrides: { stat_status: 1 } });
+		const workflowId = env.templates[HOROSHOP_TO_SALEAPP].id;
+		const { run, worker } = await firstRun(workflowId);
+		const created = itemsOf(await subRunOnQueue(env, run, 'Create in SaleApp, Mark Processing'), 'Create in SaleApp');
+		expect(created.length).toBeGreaterThanOrEqual(3);
+		expect(created.every((order) => order.alreadyExisted === false && order.skipped === undefined)).toBe(true);
+		const inSaleApp = saleapp.orders.size;
+		expect(inSaleApp).toBe(created.length);
+
+		let startedAt = 0;
+		await againOnTheOtherWorker(workflowId, worker, {
+			// Each created order is new again in the shop, so the template picks it up again.
+			before: () => {
+				for (const order of created) horoshop.orders.get(Number(order.external_id))!.stat_status = 1;
+				startedAt = Date.now();
+			},
+			check: async (again) => {
+				const passedOver = itemsOf(await subRunOnQueue(env, again, 'Create in SaleApp, Mark Processing'), 'Create in SaleApp');
+				expect(passedOver.map((order) => [order.external_id, order.create_id, order.skipped]).sort()).toEqual(
+					created.map((order) => [order.external_id, order.create_id, 'unchanged']).sort(),
+				);
+				expect(env.sandbox.log.forRoute('saleapp.orders').filter((entry) => entry.at >= startedAt)).toEqual([]);
+				for (const order of created) expect(horoshop.orders.get(Number(order.external_id))!.stat_status).toBe(2);
+			},
+		});
+		expect(saleapp.orders.size).toBe(inSaleApp);
+		for (const order of created) expect(saleapp.byExternalId(String(order.external_id))).toHaveLength(1);
 	});
 
 	it('loses no order when one worker is stopped in the middle of 20 queued executions, and the other worker runs the rest', async () => {
@@ -122,7 +129,7 @@ describe('n8n in queue mode: executions spread over 2 workers', () => {
 		const [stopped, remaining] = env.cluster.workers;
 		const before = env.cluster.workers.map((worker) => env.cluster.executionsRunBy(worker).length);
 		const batches = Array.from({ length: 20 }, (_, i) =>
-			env.sandbox.aqua.ordersFor(env.sandbox.generator.orders(5, 5000 + i * 10, new Date(Date.now() - 3_600_000))),
+			env.sandbox.aqua.ordersFor(env.sandbox.generator.orders(5, 5000 + i * 10, new Date(Date.now() - HOUR))),
 		);
 
 		const answers = Promise.all(batches.map((orders) => postToWebhook<Answer>(env.n8n, 'orders-to-aqua', orders)));

@@ -30,14 +30,16 @@ function unknownProductOrder(): Json {
 	};
 }
 
+/** Each scheduled template reads the shop and calls its sub-workflow, which sends and remembers. */
+const AQUA_IMPORT = 'aqua-import-subworkflow.json';
+const SALEAPP_CREATE = 'saleapp-create-subworkflow.json';
+
 /**
- * The scheduled templates (Horoshop -> Aqua, Horoshop -> SaleApp) run against the sandbox, and what
- * a user would check afterwards in each system; `harness` says how n8n runs them.
+ * The scheduled templates (Horoshop -> Aqua, Horoshop -> SaleApp, each with its sub-workflow) run
+ * against the sandbox, and what a user would check afterwards in each system; `harness` says how
+ * n8n runs them.
  */
 export function describeScheduledTemplates(harness: TemplateHarness): void {
-	/** A check that needs the previous run's record of imported orders: known to fail where n8n loses it. */
-	const itWithRecord = harness.keepsStaticData ? it : it.failing;
-
 	describe(`template "Horoshop -> Aqua Delivery" run by ${harness.name}`, () => {
 		let env: E2eEnvironment;
 		let recent: Json[];
@@ -46,7 +48,7 @@ export function describeScheduledTemplates(harness: TemplateHarness): void {
 		const template = 'horoshop-to-aqua.json';
 
 		beforeAll(async () => {
-			env = await harness.open([template]);
+			env = await harness.open([template, AQUA_IMPORT]);
 			const { horoshop } = env.sandbox;
 			horoshop.addOrders(1, { start: new Date(Date.now() - 10 * 24 * HOUR) });
 			recent = [
@@ -67,7 +69,8 @@ export function describeScheduledTemplates(harness: TemplateHarness): void {
 			const fetched = itemsOf(run.data, 'Get Shop Orders').map((order) => order.order_id);
 			expect(fetched.sort()).toEqual(recent.map((order) => order.order_id).sort());
 
-			const failed = itemsOf(run.data, 'Failed Orders');
+			const importRun = await harness.subRun(env, run, 'Import into Aqua');
+			const failed = itemsOf(importRun, 'Failed Orders');
 			const sent = ordersSentToAqua(env.sandbox);
 			const sentIds = sent.map((order) => String(order.id));
 			expect(new Set(sentIds).size).toBe(sentIds.length);
@@ -85,7 +88,7 @@ export function describeScheduledTemplates(harness: TemplateHarness): void {
 			expect(sentIds).not.toContain(String(unknownId));
 			expect(env.sandbox.aqua.orders.size).toBeGreaterThanOrEqual(5);
 
-			const table = nodeOf(env.templates[template], 'Convert to Aqua Orders').parameters.productTable as {
+			const table = nodeOf(env.templates[AQUA_IMPORT], 'Convert to Aqua Orders').parameters.productTable as {
 				values: Array<{ source: string; target: string }>;
 			};
 			for (const order of sent) {
@@ -97,7 +100,7 @@ export function describeScheduledTemplates(harness: TemplateHarness): void {
 				expect(productIds).toEqual(articles.map((article) => table.values.find((row) => row.source === article)!.target));
 			}
 
-			const imported = itemsOf(run.data, 'Import into Aqua');
+			const imported = itemsOf(importRun, 'Import into Aqua');
 			expect(imported.map((order) => String(order.external_id)).sort()).toEqual([...sentIds].sort());
 			aquaIdOf = new Map(imported.map((order) => [String(order.external_id), String(order.id)]));
 			aquaStatusOf = new Map(imported.map((order) => [String(order.external_id), order.status]));
@@ -106,11 +109,11 @@ export function describeScheduledTemplates(harness: TemplateHarness): void {
 			for (const [shopId, aquaId] of aquaIdOf) expect(env.sandbox.aqua.orders.get(shopId)?.id).toBe(aquaId);
 		});
 
-		itWithRecord('sends nothing to Aqua on the next run when no order changed', async () => {
+		it('sends nothing to Aqua on the next run when no order changed', async () => {
 			const before = env.sandbox.log.forRoute('aqua.import').length;
 			const run = await harness.run(env, env.templates[template].id);
 			expect(run.exitCode).toBe(0);
-			const passedOver = itemsOf(run.data, 'Import into Aqua');
+			const passedOver = itemsOf(await harness.subRun(env, run, 'Import into Aqua'), 'Import into Aqua');
 			expect(passedOver.map((order) => [String(order.external_id), String(order.id), order.skipped]).sort()).toEqual(
 				[...aquaIdOf].map(([shopId, aquaId]) => [shopId, aquaId, 'unchanged']).sort(),
 			);
@@ -120,7 +123,7 @@ export function describeScheduledTemplates(harness: TemplateHarness): void {
 			expect(env.sandbox.aqua.orders.duplicates()).toBe(0);
 		});
 
-		itWithRecord('sends an order again, under its Aqua ID, only when its shop status changed', async () => {
+		it('sends an order again, under its Aqua ID, only when its shop status changed', async () => {
 			const [shopId, aquaId] = [...aquaIdOf.entries()][0];
 			const ordersBefore = env.sandbox.aqua.orders.size;
 			env.sandbox.horoshop.orders.get(Number(shopId))!.stat_status = 3;
@@ -143,26 +146,27 @@ export function describeScheduledTemplates(harness: TemplateHarness): void {
 		const template = 'horoshop-to-aqua.json';
 
 		beforeAll(async () => {
-			env = await harness.open([template], { seed: 11 });
+			env = await harness.open([template, AQUA_IMPORT], { seed: 11 });
 		});
 
 		afterAll(async () => {
 			await env?.close();
 		});
 
-		itWithRecord('puts that order on Failed Orders as outcome unknown, and holds it back as in doubt on the next run instead of doubling it', async () => {
+		it('puts that order on Failed Orders as outcome unknown, and holds it back as in doubt on the next run instead of doubling it', async () => {
 			const orders = env.sandbox.horoshop.addOrders(4, { start: new Date(Date.now() - HOUR), overrides: { delivery_address: 'вул. Хрещатик, 22' } });
 			const unconfirmed = String(orders[1].order_id);
 			env.sandbox.aqua.omitResultsFor.add(unconfirmed);
 
 			const first = await harness.run(env, env.templates[template].id);
 			expect(first.exitCode).toBe(0);
-			const failedAtAqua = itemsOf(first.data, 'Import into Aqua', 1);
+			const firstImport = await harness.subRun(env, first, 'Import into Aqua');
+			const failedAtAqua = itemsOf(firstImport, 'Import into Aqua', 1);
 			expect(failedAtAqua).toEqual([
 				expect.objectContaining({ id: unconfirmed, error: expect.stringContaining(unconfirmed), details: expect.objectContaining({ errorKind: 'outcome_unknown' }) }),
 			]);
-			expect(itemsOf(first.data, 'Failed Orders')).toEqual([expect.objectContaining({ id: unconfirmed })]);
-			expect(itemsOf(first.data, 'Import into Aqua').map((order) => String(order.external_id)).sort()).toEqual(
+			expect(itemsOf(firstImport, 'Failed Orders')).toEqual([expect.objectContaining({ id: unconfirmed })]);
+			expect(itemsOf(firstImport, 'Import into Aqua').map((order) => String(order.external_id)).sort()).toEqual(
 				orders.map((order) => String(order.order_id)).filter((id) => id !== unconfirmed).sort(),
 			);
 
@@ -171,7 +175,7 @@ export function describeScheduledTemplates(harness: TemplateHarness): void {
 			const second = await harness.run(env, env.templates[template].id);
 			expect(second.exitCode).toBe(0);
 			expect(ordersSentToAqua(env.sandbox).slice(sentBefore)).toEqual([]);
-			expect(itemsOf(second.data, 'Failed Orders')).toEqual([
+			expect(itemsOf(await harness.subRun(env, second, 'Import into Aqua'), 'Failed Orders')).toEqual([
 				expect.objectContaining({ id: unconfirmed, details: expect.objectContaining({ errorKind: 'in_doubt' }) }),
 			]);
 			expect(env.sandbox.aqua.orders.ofSender(unconfirmed)).toHaveLength(1);
@@ -182,9 +186,11 @@ export function describeScheduledTemplates(harness: TemplateHarness): void {
 		let env: E2eEnvironment;
 		let fresh: Json[];
 		const template = 'horoshop-to-saleapp.json';
+		/** The template's Execute Workflow node, which hands the new orders to the sub-workflow. */
+		const createNode = 'Create in SaleApp, Mark Processing';
 
 		beforeAll(async () => {
-			env = await harness.open([template]);
+			env = await harness.open([template, SALEAPP_CREATE]);
 			const start = new Date(Date.now() - HOUR);
 			fresh = env.sandbox.horoshop.addOrders(6, { start, overrides: { stat_status: 1 } });
 			env.sandbox.horoshop.addOrders(3, { start, overrides: { stat_status: 3 } });
@@ -201,8 +207,9 @@ export function describeScheduledTemplates(harness: TemplateHarness): void {
 				fresh.map((order) => order.order_id).sort(),
 			);
 
-			const failed = itemsOf(run.data, 'Failed Orders');
-			const created = itemsOf(run.data, 'Create in SaleApp');
+			const createRun = await harness.subRun(env, run, createNode);
+			const failed = itemsOf(createRun, 'Failed Orders');
+			const created = itemsOf(createRun, 'Create in SaleApp');
 			for (const order of fresh) {
 				const id = String(order.order_id);
 				const inSaleApp = env.sandbox.saleapp.byExternalId(id);
@@ -219,12 +226,12 @@ export function describeScheduledTemplates(harness: TemplateHarness): void {
 				expect(env.sandbox.horoshop.orders.get(Number(id))!.stat_status).toBe(2);
 			}
 			expect(env.sandbox.saleapp.orders.size).toBeGreaterThanOrEqual(3);
-			expect(itemsOf(run.data, 'Mark Processing in Shop').map((item) => String(item.order_id)).sort()).toEqual(
+			expect(itemsOf(createRun, 'Mark Processing in Shop').map((item) => String(item.order_id)).sort()).toEqual(
 				created.map((item) => String(item.external_id)).sort(),
 			);
 		});
 
-		itWithRecord('does not create a second SaleApp order when a shop order is picked up again', async () => {
+		it('does not create a second SaleApp order when a shop order is picked up again', async () => {
 			const [again] = [...env.sandbox.saleapp.orders.values()];
 			env.sandbox.horoshop.orders.get(Number(again.externalId))!.stat_status = 1;
 			const countBefore = env.sandbox.saleapp.orders.size;
@@ -235,7 +242,7 @@ export function describeScheduledTemplates(harness: TemplateHarness): void {
 			expect(env.sandbox.saleapp.orders.size).toBe(countBefore);
 			expect(env.sandbox.saleapp.byExternalId(again.externalId)).toHaveLength(1);
 			// The node remembers the SaleApp ID it created the order under: unchanged, it is not even looked up.
-			expect(itemsOf(run.data, 'Create in SaleApp')).toEqual([
+			expect(itemsOf(await harness.subRun(env, run, createNode), 'Create in SaleApp')).toEqual([
 				expect.objectContaining({ external_id: again.externalId, create_id: String(again.id), skipped: 'unchanged' }),
 			]);
 			expect(env.sandbox.log.forRoute('saleapp.orders').filter((entry) => entry.at >= startedAt)).toEqual([]);
