@@ -143,12 +143,14 @@ describe('SaleApp node: a delete that happens on the server but never answers', 
 				parameters: createFromItems('counterparty'),
 				staticData,
 			});
-		await create('Ірина Коваль');
+		const first = await create('Ірина Коваль');
 		const requestsAfterFirst = sentForms(sandbox).length;
 		const again = await create('Ірина Коваль');
 
 		expect(sentForms(sandbox)).toHaveLength(requestsAfterFirst);
-		expect(again.ok[0].json).toMatchObject({ external_id: 'SAME-1', skipped: 'unchanged', create_id: String(sandbox.saleapp.byExternalId('SAME-1')[0].id) });
+		// The same id, of the same type, as when the order was created.
+		expect(again.ok[0].json).toMatchObject({ external_id: 'SAME-1', skipped: 'unchanged', create_id: first.ok[0].json.create_id, saleAppId: first.ok[0].json.saleAppId });
+		expect(String(again.ok[0].json.create_id)).toBe(String(sandbox.saleapp.byExternalId('SAME-1')[0].id));
 
 		const changed = await create('Ірина Коваль-Шевчук');
 		expect(sentForms(sandbox).length).toBeGreaterThan(requestsAfterFirst);

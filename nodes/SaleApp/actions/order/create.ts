@@ -181,9 +181,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const order = prepare(this, session, itemIndex, candidate.fields);
 			const remembered = order.external_id ? record?.get(order.external_id) : undefined;
 			if (skipUnchanged && remembered?.state === 'imported' && remembered.sent === fingerprintOf(order as unknown as IDataObject)) {
+				// SaleApp's ids are numbers, as a created order's come out; the record keeps them as text.
+				const saleAppId = /^\d+$/.test(remembered.receiverId) ? Number(remembered.receiverId) : remembered.receiverId;
 				results.success(itemIndex, {
-					saleAppId: remembered.receiverId,
-					create_id: remembered.receiverId,
+					saleAppId,
+					create_id: saleAppId,
 					external_id: order.external_id,
 					skipped: 'unchanged',
 					lastSentAt: remembered.at,
