@@ -182,7 +182,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const remembered = order.external_id ? record?.get(order.external_id) : undefined;
 			if (skipUnchanged && remembered?.state === 'imported' && remembered.sent === fingerprintOf(order as unknown as IDataObject)) {
 				// SaleApp's ids are numbers, as a created order's come out; the record keeps them as text.
-				const saleAppId = /^\d+$/.test(remembered.receiverId) ? Number(remembered.receiverId) : remembered.receiverId;
+				const { receiverId } = remembered;
+				const saleAppId = receiverId && /^\d+$/.test(receiverId) ? Number(receiverId) : receiverId;
 				results.success(itemIndex, {
 					saleAppId,
 					create_id: saleAppId,
