@@ -107,7 +107,12 @@ function check(sandbox: Sandbox, shopIds: string[]): string[] {
 
 function requestCounts(sandbox: Sandbox): Record<string, number> {
 	const counts: Record<string, number> = {};
-	for (const entry of sandbox.log.entries) counts[entry.route ?? 'unrouted'] = (counts[entry.route ?? 'unrouted'] ?? 0) + 1;
+	for (const entry of sandbox.log.entries) {
+		// Answers other than 200 are counted apart, so a request made twice shows why.
+		const route = entry.route ?? 'unrouted';
+		const key = entry.status === undefined || entry.status === 200 ? route : `${route} (${entry.status})`;
+		counts[key] = (counts[key] ?? 0) + 1;
+	}
 	return counts;
 }
 
