@@ -105,9 +105,12 @@ const DEFAULT_SETTINGS: TransportSettings = { timeoutMs: 30_000, retry: DEFAULT_
 export async function callApi(context: ApiContext, call: ApiCall): Promise<ApiResponse> {
 	const settings = call.settings ?? DEFAULT_SETTINGS;
 	const { retry } = settings;
-	const secrets = [...secretsOf(await credentialsOf(context, call.credentialType)), ...(call.secrets ?? [])];
-	const fail = (message: string, statusCode?: number, description?: string) =>
-		apiError(context.getNode(), {
+	// The credential's secrets are read only to keep them out of an error: most calls need none,
+	// and reading a credential costs n8n a database query and a decryption.
+	let secrets: string[] | undefined;
+	const fail = async (message: string, statusCode?: number, description?: string) => {
+		secrets ??= [...secretsOf(await credentialsOf(context, call.credentialType)), ...(call.secrets ?? [])];
+		return apiError(context.getNode(), {
 			system: call.system,
 			operation: call.operation,
 			message,
@@ -116,6 +119,7 @@ export async function callApi(context: ApiContext, call: ApiCall): Promise<ApiRe
 			itemIndex: call.itemIndex,
 			secrets,
 		});
+	};
 
 	// Repeating a request that may have taken effect is harmless only for some calls.
 	const safeToRepeat = call.idempotent === true || call.beforeRetry !== undefined;
@@ -131,11 +135,11 @@ export async function callApi(context: ApiContext, call: ApiCall): Promise<ApiRe
 			const { statusCode, headers, body } = outcome.response;
 			if (statusCode >= 200 && statusCode < 300) {
 				const parsed = parseJsonBody(body);
-				if (!parsed.ok) throw fail(`the answer is not JSON: "${parsed.excerpt}"`, statusCode);
+				if (!parsed.ok) throw await fail(`the answer is not JSON: "${parsed.excerpt}"`, statusCode);
 				return { statusCode, headers, body: parsed.value, attempts: attempt };
 			}
 			const advice = call.adviceByStatus?.[statusCode];
-			const error = fail(`${describeHttpFailure(body)}${advice ? `; ${advice}` : ''}`, statusCode);
+			const error = await fail(`${describeHttpFailure(body)}${advice ? `; ${advice}` : ''}`, statusCode);
 			const outcomeUnknown = OUTCOME_UNKNOWN_STATUSES.has(statusCode);
 			if (!outcomeUnknown && !REFUSED_STATUSES.has(statusCode)) throw withKind(error, 'rejected');
 			retryAfterMs = parseRetryAfter(headers['retry-after']);
@@ -147,14 +151,14 @@ export async function callApi(context: ApiContext, call: ApiCall): Promise<ApiRe
 				// refused), or a sign-in the server could not take now (429, 5xx): nothing was sent, and
 				// only the last is worth another attempt.
 				const statusCode = statusOf(outcome.thrown);
-				const error = fail(describeThrown(outcome.thrown, statusCode), statusCode);
+				const error = await fail(describeThrown(outcome.thrown, statusCode), statusCode);
 				if (statusCode === undefined || (statusCode !== 429 && statusCode < 500)) throw withKind(error, 'cannot_send');
 				failure = { attempt, statusCode, outcomeUnknown: false, error };
 			} else {
 				const what = network.timedOut
 					? `no answer within ${seconds(settings.timeoutMs)} s`
 					: `${CONNECTION_FAILURES[network.code] ?? 'the connection failed'} (${network.code})`;
-				failure = { attempt, networkCode: network.code, outcomeUnknown: !NOT_CONNECTED_CODES.has(network.code), error: fail(what) };
+				failure = { attempt, networkCode: network.code, outcomeUnknown: !NOT_CONNECTED_CODES.has(network.code), error: await fail(what) };
 			}
 		}
 
