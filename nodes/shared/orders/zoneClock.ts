@@ -45,31 +45,23 @@ function offsetsOf(name: string): ZoneOffsets | null {
 
 /** The zone's offset in minutes at an instant. */
 function offsetAt(offsets: ZoneOffsets, millis: number): number {
-	const hour = Math.floor(millis / HOUR);
-	const known = offsets.byHour.get(hour);
-	if (known !== undefined) return known;
-	const single = singleOffset(offsets.zone, hour * HOUR, HOUR);
-	if (single === undefined) return offsetInChangeHour(offsets, millis);
-	if (offsets.byHour.size >= CACHE_LIMIT) offsets.byHour.clear();
-	offsets.byHour.set(hour, single);
-	return single;
+	return (
+		singleOffset(offsets.byHour, offsets.zone, millis, HOUR) ??
+		singleOffset(offsets.byMinute, offsets.zone, millis, MINUTE) ??
+		offsets.zone.offset(millis)
+	);
 }
 
-function offsetInChangeHour(offsets: ZoneOffsets, millis: number): number {
-	const minute = Math.floor(millis / MINUTE);
-	const known = offsets.byMinute.get(minute);
+/** The zone's offset over the span of `length` holding `millis`, kept in `cache`; undefined when it changes within. */
+function singleOffset(cache: Map<number, number>, zone: IANAZone, millis: number, length: number): number | undefined {
+	const span = Math.floor(millis / length);
+	const known = cache.get(span);
 	if (known !== undefined) return known;
-	const single = singleOffset(offsets.zone, minute * MINUTE, MINUTE);
-	if (single === undefined) return offsets.zone.offset(millis);
-	if (offsets.byMinute.size >= CACHE_LIMIT) offsets.byMinute.clear();
-	offsets.byMinute.set(minute, single);
-	return single;
-}
-
-/** The offset over [start, start + length), when it is the same at both ends. */
-function singleOffset(zone: IANAZone, start: number, length: number): number | undefined {
-	const first = zone.offset(start);
-	return first === zone.offset(start + length - 1) ? first : undefined;
+	const first = zone.offset(span * length);
+	if (first !== zone.offset(span * length + length - 1)) return undefined;
+	if (cache.size >= CACHE_LIMIT) cache.clear();
+	cache.set(span, first);
+	return first;
 }
 
 function daysInMonth(year: number, month: number): number {
