@@ -7,17 +7,17 @@ import { freePort } from '../ports';
 import { ensureDebianPackages } from './debian';
 import { Service } from './service';
 
-const DEBIAN_POSTGRES = '/usr/lib/postgresql';
 /** Superuser initdb creates; the cluster trusts local connections, so it has no password. */
 const USER = 'n8n';
 
-/** Debian's newest PostgreSQL server programs, e.g. /usr/lib/postgresql/15/bin. */
-function binDir(): string | undefined {
-	if (!existsSync(DEBIAN_POSTGRES)) return undefined;
-	const version = readdirSync(DEBIAN_POSTGRES)
-		.filter((entry) => existsSync(join(DEBIAN_POSTGRES, entry, 'bin', 'postgres')))
+/** Debian's newest PostgreSQL server programs under `root`, e.g. /usr/lib/postgresql/15/bin. */
+function binDir(root: string): string | undefined {
+	const versions = join(root, 'usr/lib/postgresql');
+	if (!existsSync(versions)) return undefined;
+	const version = readdirSync(versions)
+		.filter((entry) => existsSync(join(versions, entry, 'bin', 'postgres')))
 		.sort((a, b) => Number(b) - Number(a))[0];
-	return version && join(DEBIAN_POSTGRES, version, 'bin');
+	return version && join(versions, version, 'bin');
 }
 
 /**
@@ -49,15 +49,17 @@ export class PostgresServer {
 	) {}
 
 	static async start(): Promise<PostgresServer> {
-		await ensureDebianPackages(['postgresql'], () => binDir() !== undefined);
-		const bin = binDir()!;
+		// postgresql-client: pg_isready.
+		const programs = await ensureDebianPackages(['postgresql', 'postgresql-client'], (root) => binDir(root) !== undefined);
+		const bin = binDir(programs.root)!;
+		const options = { env: programs.env };
 		const owner = asServerUser();
 		const run = (program: string, args: string[]): [string, string[]] =>
 			owner ? owner.wrap(join(bin, program), args) : [join(bin, program), args];
 
 		const dataDir = mkdtempSync(join(tmpdir(), 'order-sync-postgres-'));
 		if (owner) chownSync(dataDir, owner.uid, owner.gid);
-		const initdb = await capture(...run('initdb', ['-D', dataDir, '-U', USER, '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync']));
+		const initdb = await capture(...run('initdb', ['-D', dataDir, '-U', USER, '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync']), options);
 		if (initdb.code !== 0) throw new Error(`initdb failed (exit ${initdb.code}):\n${initdb.output}`);
 
 		const port = await freePort();
@@ -74,11 +76,12 @@ export class PostgresServer {
 				'-c', 'full_page_writes=off',
 				'-c', 'max_connections=200',
 			]),
+			options,
 		);
 		const postgres = new PostgresServer(port, service, dataDir);
 		const isReady = join(bin, 'pg_isready');
 		await service.waitUntil(
-			async () => (await capture(isReady, ['-h', '127.0.0.1', '-p', String(port), '-U', USER])).code === 0,
+			async () => (await capture(isReady, ['-h', '127.0.0.1', '-p', String(port), '-U', USER], options)).code === 0,
 			`PostgreSQL on port ${port}`,
 		);
 		return postgres;

@@ -7,7 +7,7 @@ import { freePort } from '../ports';
 import { ensureDebianPackages, firstExisting } from './debian';
 import { Service } from './service';
 
-const REDIS_BINARIES = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'];
+const redisBinary = (root: string) => firstExisting([join(root, 'usr/bin/redis-server'), join(root, 'usr/local/bin/redis-server')]);
 
 /** A throwaway Redis on 127.0.0.1 (n8n's queue): a free port, nothing saved to disk. */
 export class RedisServer {
@@ -18,17 +18,17 @@ export class RedisServer {
 	) {}
 
 	static async start(): Promise<RedisServer> {
-		await ensureDebianPackages(['redis-server'], () => firstExisting(REDIS_BINARIES) !== undefined);
+		const programs = await ensureDebianPackages(['redis-server'], (root) => redisBinary(root) !== undefined);
 		const port = await freePort();
 		const dir = mkdtempSync(join(tmpdir(), 'order-sync-redis-'));
-		const service = Service.spawn(`redis-${port}`, firstExisting(REDIS_BINARIES)!, [
+		const service = Service.spawn(`redis-${port}`, redisBinary(programs.root)!, [
 			'--port', String(port),
 			'--bind', '127.0.0.1',
 			'--dir', dir,
 			'--save', '',
 			'--appendonly', 'no',
 			'--daemonize', 'no',
-		]);
+		], { env: programs.env });
 		const redis = new RedisServer(port, service, dir);
 		await service.waitUntil(() => redis.ping(), `Redis on port ${port}`);
 		return redis;
