@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { describeProblem } from '../shared/orders/problems';
+import { describeOrderProblems, describeProblem } from '../shared/orders/problems';
 import { transformOrder } from '../shared/orders/transform';
 import { ItemResults } from '../shared/results/itemResults';
 import { transformerProperties } from './description';
@@ -43,7 +43,7 @@ export class OrderTransformer implements INodeType {
 				results.success(itemIndex, json);
 				return;
 			}
-			const message = `Order ${result.orderId}: ${result.errors.map(describeProblem).join('; ')}`;
+			const message = describeOrderProblems(result.orderId, result.errors);
 			const details: IDataObject = { orderId: result.orderId, problems: result.errors as unknown as IDataObject[] };
 			if (notes.length > 0) details.notes = notes;
 			results.failure(itemIndex, message, details, 'invalid');

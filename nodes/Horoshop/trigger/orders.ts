@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { orderIdOf } from '../paging';
 import { readHoroshopOrder } from '../../shared/orders/horoshop/read';
-import { Problems, describeProblem } from '../../shared/orders/problems';
+import { Problems, describeOrderProblems } from '../../shared/orders/problems';
 import type { Fingerprint, SeenOrder } from './changes';
 import { isShopTime } from './changes';
 
@@ -18,7 +18,7 @@ export function readOrder(raw: unknown, fallbackCreated: string): SeenOrder<INod
 	const problems = new Problems();
 	const order = readHoroshopOrder(raw, problems);
 	if (!order) {
-		const error = `Order ${id}: ${problems.errors.map(describeProblem).join('; ')}`;
+		const error = describeOrderProblems(id, problems.errors);
 		return {
 			id,
 			fingerprint: fingerprintOfRaw(raw as IDataObject, fallbackCreated),

@@ -29,3 +29,8 @@ export class Problems {
 export function describeProblem(problem: Problem): string {
 	return problem.field ? `${problem.field}: ${problem.message}` : problem.message;
 }
+
+/** "Order 41: products[0].price: must be a number; total_sum: must be a number" */
+export function describeOrderProblems(orderId: string, problems: readonly Problem[]): string {
+	return `Order ${orderId}: ${problems.map(describeProblem).join('; ')}`;
+}

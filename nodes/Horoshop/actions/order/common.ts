@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readHoroshopOrder } from '../../../shared/orders/horoshop/read';
-import { Problems, describeProblem } from '../../../shared/orders/problems';
+import { Problems, describeOrderProblems } from '../../../shared/orders/problems';
 import type { ItemError, ItemResults } from '../../../shared/results/itemResults';
 import { orderIdOf } from '../../paging';
 
@@ -71,7 +71,7 @@ export function emitOrders(
 		const order = readHoroshopOrder(raw, problems) as (IDataObject & { products: IDataObject[] }) | undefined;
 		if (!order) {
 			const id = orderIdOf(raw) ?? '(no order_id)';
-			const message = `Order ${id}: ${problems.errors.map(describeProblem).join('; ')}`;
+			const message = describeOrderProblems(id, problems.errors);
 			results.failure(itemIndex, new NodeOperationError(context.getNode(), message, { itemIndex }), {
 				order_id: id,
 				order: raw as IDataObject,
