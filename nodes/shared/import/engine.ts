@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { Problems } from '../orders/problems';
+import { isPlainObject } from '../orders/read';
 import { mapWithLimit, toBatches } from '../results/batches';
 import type { Batch } from '../results/batches';
 import type { ErrorKind, ItemError, ItemResults } from '../results/itemResults';
@@ -254,7 +255,7 @@ async function sendBatch(
 	}
 
 	const envelope = body as { success?: unknown; data?: unknown; message?: unknown } | undefined;
-	const perOrder = isRecord(envelope?.data) ? envelope.data : undefined;
+	const perOrder = isPlainObject(envelope?.data) ? envelope.data : undefined;
 	if (!envelope || typeof envelope !== 'object' || (!perOrder && envelope.success !== true)) {
 		const reason = envelope?.message ?? envelope?.data ?? body;
 		const message = `${target.system} refused the whole batch of ${orders.length}: ${describeRejection(reason)}`;
@@ -263,7 +264,7 @@ async function sendBatch(
 
 	return orders.map((order): Outcome => {
 		const result = resultFor(perOrder ?? {}, order);
-		if (!isRecord(result)) {
+		if (!isPlainObject(result)) {
 			record?.inDoubt(order.id, order.wire);
 			const message = `${target.system} sent no result for order ${order.id}; it may or may not have been imported. ${outcomeUnknownAdvice(target.system, record !== undefined)}`;
 			return failed(order, message, 'outcome_unknown');
@@ -321,7 +322,7 @@ function checkLines(
  */
 function trimmed(answer: IDataObject): IDataObject {
 	const client = answer.client;
-	if (!isRecord(client)) return answer;
+	if (!isPlainObject(client)) return answer;
 	return { ...answer, client: { id: client.id ?? null, external_id: client.external_id ?? null } };
 }
 
@@ -356,7 +357,7 @@ function resultFor(perOrder: Record<string, unknown>, order: ReadyOrder): unknow
 /** The order as the receiver stored it (its `id` is the one to keep as `external_id`). */
 function importedOrder(data: unknown, order: ReadyOrder): IDataObject {
 	const imported = Array.isArray(data) ? data[0] : data;
-	if (isRecord(imported)) return imported as IDataObject;
+	if (isPlainObject(imported)) return imported as IDataObject;
 	return { external_id: order.id, result: (data ?? null) as IDataObject };
 }
 
@@ -367,10 +368,6 @@ function senderIdOf(order: unknown): string | undefined {
 
 function hasValue(value: unknown): boolean {
 	return value !== undefined && value !== null && String(value).trim() !== '';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function capitalize(text: string): string {

@@ -12,6 +12,7 @@ import {
 	timeOf,
 } from './exchangeSchema';
 import type { Problems } from './problems';
+import { isNumber, isPlainObject } from './read';
 
 /**
  * The exchange order's rules of exchangeSchema.ts written out by hand for the per-order path: the
@@ -53,7 +54,7 @@ export abstract class ExchangeOrderCheck {
 	/** The order as it goes on the wire, or undefined when anything is wrong (each issue recorded). */
 	order(value: unknown): Fields | undefined {
 		const errorsBefore = this.problems.errors.length;
-		if (!isFields(value)) {
+		if (!isPlainObject(value)) {
 			this.abort('', notAnObject(value));
 			return undefined;
 		}
@@ -102,7 +103,7 @@ export abstract class ExchangeOrderCheck {
 
 	private line(value: unknown, index: number): Fields | undefined {
 		const at = `order_item_list[${index}]`;
-		if (!isFields(value)) {
+		if (!isPlainObject(value)) {
 			this.abort('', notAnObject(value), at);
 			return undefined;
 		}
@@ -117,7 +118,7 @@ export abstract class ExchangeOrderCheck {
 	}
 
 	private client(value: unknown): Fields | undefined {
-		if (!isFields(value)) return this.abort('client', notAnObject(value));
+		if (!isPlainObject(value)) return this.abort('client', notAnObject(value));
 		this.at = 'client';
 		const abortsBefore = this.aborts;
 		const out: Fields = {};
@@ -141,7 +142,7 @@ export abstract class ExchangeOrderCheck {
 	}
 
 	private address(value: unknown): Fields | undefined {
-		if (!isFields(value)) return this.abort('shipping_address', notAnObject(value));
+		if (!isPlainObject(value)) return this.abort('shipping_address', notAnObject(value));
 		this.at = 'shipping_address';
 		const out: Fields = {};
 		if ('user_address_id' in value) out.user_address_id = this.integerId(value.user_address_id, 'user_address_id');
@@ -283,13 +284,4 @@ const CLIENT_KEYS = new Set(['id', 'external_id', 'username', 'phone', 'emai', '
 /** How zod words an object that is not there, or not an object (zodProblems.ts's issueMessage). */
 function notAnObject(value: unknown): string {
 	return value === undefined ? 'is required' : 'must be an object';
-}
-
-function isFields(value: unknown): value is Fields {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A number as zod takes it: NaN is not one. */
-function isNumber(value: unknown): value is number {
-	return typeof value === 'number' && !Number.isNaN(value);
 }

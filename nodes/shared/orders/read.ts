@@ -10,6 +10,16 @@ export interface ReadContext {
 	homeCountry: HomeCountry;
 }
 
+/** A JSON object (not null, not a list). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A number as zod takes it: NaN is not one. */
+export function isNumber(value: unknown): value is number {
+	return typeof value === 'number' && !Number.isNaN(value);
+}
+
 /** A wire value as trimmed text; numbers become their decimal text; empty becomes undefined. */
 export function textOf(value: unknown): string | undefined {
 	if (value === undefined || value === null) return undefined;

@@ -1,11 +1,14 @@
 import type { Problems } from '../problems';
+import { isNumber, isPlainObject } from '../read';
 import type { HoroshopOrder } from './schema';
+import { emptyToNull, toNumber } from './schema';
 
 /**
- * Reads a Horoshop order as `horoshopOrderSchema` does (same coercions, same fields kept, same
- * field paths on errors), without zod, and without copying what needs no coercion: this runs once per order in every node that takes orders
- * from a shop, and zod cost more than the whole conversion. The schema stays the reference; a
- * differential test (test/unit/horoshop/read.test.ts) keeps the two in agreement.
+ * Reads a Horoshop order as `horoshopOrderSchema` does (its own coercions, the same fields kept,
+ * the same field paths on errors), without zod, and without copying what needs no coercion: this
+ * runs once per order in every node that takes orders from a shop, and zod cost more than the
+ * whole conversion. The schema stays the reference; a differential test
+ * (test/unit/horoshop/read.test.ts) keeps the two in agreement.
  */
 export function readHoroshopOrder(value: unknown, problems: Problems): HoroshopOrder | undefined {
 	const errorsBefore = problems.errors.length;
@@ -18,27 +21,6 @@ type FieldReader = (value: unknown, path: string, key: string, problems: Problem
 
 /** An object's known fields; every other field is kept as it came. */
 type Shape = Record<string, FieldReader>;
-
-const NUMBER = /^-?\d+(\.\d+)?$/;
-
-/** "12", "12.5", "12,5" -> number; anything else is left as it came. */
-function toNumber(value: unknown): unknown {
-	if (typeof value !== 'string') return value;
-	const trimmed = value.trim().replace(',', '.');
-	return trimmed !== '' && NUMBER.test(trimmed) ? Number(trimmed) : value;
-}
-
-function isEmpty(value: unknown): boolean {
-	return value === '' || (Array.isArray(value) && value.length === 0);
-}
-
-function isNumber(value: unknown): value is number {
-	return typeof value === 'number' && !Number.isNaN(value);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The field's path as zod names it: `products[0].price`. Built only for a problem. */
 function fieldName(path: string, key: string): string {
@@ -57,7 +39,7 @@ const wireNumber: FieldReader = (value, path, key, problems) => {
 
 const optionalNumber: FieldReader = (value, path, key, problems) => {
 	if (value === undefined) return undefined;
-	const number = toNumber(isEmpty(value) ? null : value);
+	const number = toNumber(emptyToNull(value));
 	if (number !== null && !isNumber(number)) wrongType(number, 'a number', path, key, problems);
 	return number;
 };
@@ -71,7 +53,7 @@ const identifier: FieldReader = (value, path, key, problems) => {
 
 const optionalIdentifier: FieldReader = (value, path, key, problems) => {
 	if (value === undefined) return undefined;
-	if (value === null || isEmpty(value)) return null;
+	if (emptyToNull(value) === null) return null;
 	return identifier(value, path, key, problems);
 };
 
@@ -122,7 +104,7 @@ function readObject(value: unknown, shape: Shape, path: string, problems: Proble
 function block(shape: Shape): FieldReader {
 	return (value, path, key, problems) => {
 		if (value === undefined) return undefined;
-		if (value === null || isEmpty(value)) return null;
+		if (emptyToNull(value) === null) return null;
 		return readObject(value, shape, fieldName(path, key), problems);
 	};
 }

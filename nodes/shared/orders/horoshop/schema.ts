@@ -10,13 +10,14 @@ import { z } from 'zod';
  */
 
 /** "12", "12.5", "12,5" -> number; anything else is left for zod to reject with a clear message. */
-function toNumber(value: unknown): unknown {
+export function toNumber(value: unknown): unknown {
 	if (typeof value !== 'string') return value;
 	const trimmed = value.trim().replace(',', '.');
 	return trimmed !== '' && /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : value;
 }
 
-function emptyToNull(value: unknown): unknown {
+/** PHP's empty object (`[]`) and an empty string, as null. */
+export function emptyToNull(value: unknown): unknown {
 	if (value === '' || (Array.isArray(value) && value.length === 0)) return null;
 	return value;
 }

@@ -2,6 +2,7 @@ import { ExchangeOrderCheck } from '../exchangeCheck';
 import type { Fields } from '../exchangeCheck';
 import { unknownClientMessage } from '../exchangeSchema';
 import type { Problems } from '../problems';
+import { isNumber } from '../read';
 import type { OneCOrder } from './schema';
 
 /**
@@ -18,7 +19,7 @@ class OneCOrderCheck extends ExchangeOrderCheck {
 	/** 1C's id of the order: a whole number, or text (a GUID, a document number); '' is none. */
 	protected externalId(value: unknown, key: string): number | string | null | undefined {
 		if (value === '' || value === null || value === undefined) return value === '' ? null : value;
-		if (typeof value === 'number' && !Number.isNaN(value)) {
+		if (isNumber(value)) {
 			this.wholeNumber(value, key, 0, Infinity);
 			return value;
 		}
