@@ -8,6 +8,7 @@ import { parseOrRecord } from '../../../nodes/shared/orders/zodProblems';
 import { Sandbox } from '../../../sandbox/server';
 import { horoshopDeliveryDataExample, horoshopExample } from '../../fixtures/seedExamples';
 import { horoshopOrder } from '../orders/fixtures/arbitraries';
+import { pathsOf } from '../orders/fixtures/paths';
 
 /**
  * The hand-written reader against the zod schema it replaces on the hot path: same accept or
@@ -44,13 +45,6 @@ function expectAgreement(value: unknown): boolean {
 const sandbox = new Sandbox({ seed: 11 });
 const generated = sandbox.horoshop.addOrders(300, { start: new Date('2026-03-28T06:00:00Z') });
 const seedOrders = [horoshopExample, { ...horoshopExample, delivery_data: horoshopDeliveryDataExample }];
-
-/** Every path to a value in the order, objects and lists included: where the fuzzer strikes. */
-function pathsOf(value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
-	if (value === null || typeof value !== 'object') return [prefix];
-	const entries = Array.isArray(value) ? value.map((entry, index) => [index, entry] as const) : Object.entries(value);
-	return [prefix, ...entries.flatMap(([key, entry]) => pathsOf(entry, [...prefix, key]))];
-}
 
 function withValueAt(order: unknown, path: Array<string | number>, value: unknown, remove: boolean): unknown {
 	const copy = structuredClone(order) as Record<string | number, unknown>;

@@ -11,6 +11,7 @@ import { parseOrRecord } from '../../../nodes/shared/orders/zodProblems';
 import { aquaExample } from '../../fixtures/seedExamples';
 import { exchangeOrder } from './fixtures/arbitraries';
 import { exchangeWireOrder } from './fixtures/exchangeWire';
+import { pathsOf } from './fixtures/paths';
 
 /**
  * The hand-written checks of the Aqua and 1C exchange orders against the zod schemas they stand
@@ -59,13 +60,6 @@ function expectAgreement({ schema, check }: Receiver, value: unknown): boolean {
 	// expect() only on a difference, for its diff: each call costs more than the check itself.
 	if (byHandSide !== byZodSide) expect(byHandSide).toBe(byZodSide);
 	return expected !== undefined;
-}
-
-/** Every path to a value in the order, objects and lists included: where the fuzzer strikes. */
-function pathsOf(value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
-	if (value === null || typeof value !== 'object') return [prefix];
-	const entries = Array.isArray(value) ? value.map((entry, index) => [index, entry] as const) : Object.entries(value);
-	return [prefix, ...entries.flatMap(([key, entry]) => pathsOf(entry, [...prefix, key]))];
 }
 
 const REMOVE = Symbol('remove');
