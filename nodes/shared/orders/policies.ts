@@ -58,42 +58,41 @@ function lineLabel(order: CanonicalOrder, line: OrderLine): string {
 export function applyPolicies(order: CanonicalOrder, policies: OrderPolicies, problems: Problems, wholeOrder = false): CanonicalOrder {
 	checkTotal(order, policies.totals, problems);
 
-	const address = { ...order.address };
-	if (!address.city && policies.defaultCity) address.city = policies.defaultCity;
-
-	const delivery = { ...order.delivery };
-	if (!delivery.window) delivery.window = defaultWindow(order.createdAt, policies.now, policies.timezone, policies.window);
+	// Copied only where a policy changes something: most orders keep their address and money as read.
+	const address = !order.address.city && policies.defaultCity ? { ...order.address, city: policies.defaultCity } : order.address;
+	const delivery = order.delivery.window
+		? order.delivery
+		: { ...order.delivery, window: defaultWindow(order.createdAt, policies.now, policies.timezone, policies.window) };
 
 	let dropped: Kopecks = 0;
 	let lines = order.lines;
 	if (!wholeOrder) {
-		const keep: OrderLine[] = [];
-		const counted = new Set(countedLines(order));
-		for (const line of order.lines) {
-			if (line.kind === 'gift' && policies.gifts === 'drop') {
+		if (policies.gifts === 'drop') {
+			const counted = new Set(countedLines(order));
+			lines = lines.filter((line) => {
+				if (line.kind !== 'gift') return true;
 				if (counted.has(line)) dropped += lineTotal(line);
-				continue;
-			}
-			keep.push(line);
+				return false;
+			});
 		}
-		lines = policies.sets === 'items' ? explodeSets(order, keep, problems) : dropSetItems(keep);
+		lines = policies.sets === 'items' ? explodeSets(order, lines, problems) : dropSetItems(lines);
 	}
 
-	lines = lines.flatMap((line) => {
-		const mapped = mapProduct(order, line, policies.products, problems);
-		if (mapped) return [mapped];
-		dropped += lineTotal(line);
-		return [];
-	});
+	const mapped: OrderLine[] = [];
+	for (const line of lines) {
+		const target = mapProduct(order, line, policies.products, problems);
+		if (target) mapped.push(target);
+		else dropped += lineTotal(line);
+	}
 
-	const money = { ...order.money };
+	let money = order.money;
 	if (dropped !== 0 && money.total !== undefined) {
 		problems.note('money.total', `lowered from ${amount(money.total)} to ${amount(money.total - dropped)} for the dropped lines`);
-		money.total -= dropped;
+		money = { ...money, total: money.total - dropped };
 	}
 
-	if (lines.length === 0) problems.error('lines', 'no order lines are left to send');
-	return { ...order, address, delivery, lines, money };
+	if (mapped.length === 0) problems.error('lines', 'no order lines are left to send');
+	return { ...order, address, delivery, lines: mapped, money };
 }
 
 function checkTotal(order: CanonicalOrder, policy: MismatchPolicy, problems: Problems): void {
@@ -150,15 +149,18 @@ function explodeSets(order: CanonicalOrder, lines: OrderLine[], problems: Proble
 	return result;
 }
 
+function productField(order: CanonicalOrder, line: OrderLine, mapping: ProductMapping): string {
+	return `${lineLabel(order, line)}.product${mapping.key === 'first' ? '' : `.${mapping.key}`}`;
+}
+
 function mapProduct(order: CanonicalOrder, line: OrderLine, mapping: ProductMapping, problems: Problems): OrderLine | undefined {
-	const field = `${lineLabel(order, line)}.product${mapping.key === 'first' ? '' : `.${mapping.key}`}`;
 	const { product } = line;
 	const key = mapping.key === 'first' ? (product.id ?? product.article ?? product.sku ?? product.externalId) : product[mapping.key];
 	if (mapping.lookup === undefined) {
 		// A canonical order may already carry the target's product id from an earlier transform.
 		if (key === undefined && line.targetProductId !== undefined) return line;
 		if (key !== undefined) return { ...line, targetProductId: key };
-		problems.error(field, `is missing, so the product "${line.name ?? ''}" cannot be matched`);
+		problems.error(productField(order, line, mapping), `is missing, so the product "${line.name ?? ''}" cannot be matched`);
 		return line;
 	}
 	const target = key === undefined ? undefined : mapping.lookup[key];
@@ -166,17 +168,17 @@ function mapProduct(order: CanonicalOrder, line: OrderLine, mapping: ProductMapp
 	const what = key === undefined ? `has no ${mapping.key === 'first' ? 'product key' : mapping.key}` : `"${key}" is not in the product map`;
 	const name = line.name ? ` (${line.name})` : '';
 	if (mapping.unknown === 'error') {
-		problems.error(field, `${what}${name}`);
+		problems.error(productField(order, line, mapping), `${what}${name}`);
 		return line;
 	}
 	if (mapping.unknown === 'drop') {
-		problems.note(field, `${what}${name}; line dropped`);
+		problems.note(productField(order, line, mapping), `${what}${name}; line dropped`);
 		return undefined;
 	}
 	if (key === undefined) {
-		problems.error(field, `${what}${name}; nothing to pass through`);
+		problems.error(productField(order, line, mapping), `${what}${name}; nothing to pass through`);
 		return line;
 	}
-	problems.note(field, `${what}${name}; sent as "${key}"`);
+	problems.note(productField(order, line, mapping), `${what}${name}; sent as "${key}"`);
 	return { ...line, targetProductId: key };
 }

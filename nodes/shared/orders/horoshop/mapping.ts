@@ -1,5 +1,5 @@
 import { splitAddressFields, splitAddressLine } from '../address';
-import type { FieldsSplit } from '../address';
+import type { AddressParts, FieldsSplit } from '../address';
 import type { Address, CanonicalOrder, LineKind, OrderLine } from '../canonical';
 import { countedLines } from '../canonical';
 import { readMoney, toAmount } from '../money';
@@ -125,45 +125,55 @@ function readAddress(order: HoroshopOrder, problems: Problems): Address {
 	// readably, comma-separated, so no "@" reaches a courier.
 	const fields = raw?.includes('@') ? splitAddressFields(raw) : undefined;
 	const line = fields?.line ?? raw;
-	const address: Address = compact({
+	const carrier = carrierOf(order);
+	const street = textOf(destination?.street?.name) ?? textOf(legacy?.street_name);
+	const house = textOf(destination?.buildingNumber) ?? textOf(legacy?.building_number);
+	const parts: Partial<AddressParts> | undefined =
+		street && house
+			? { street, house, flat: textOf(destination?.flatNumber) ?? textOf(legacy?.flat) }
+			: line && raw
+				? fields
+					? placedFields(raw, fields, problems)
+					: splitLine(line, problems)
+				: undefined;
+	return compact({
 		country: textOf(order.delivery_country),
 		city: textOf(order.delivery_city) ?? textOf(destination?.geoObject?.name),
 		line,
-		carrier: carrierOf(order),
+		carrier: Object.keys(carrier).length === 0 ? undefined : carrier,
+		street: parts?.street,
+		house: parts?.house,
+		entrance: parts?.entrance,
+		floor: parts?.floor,
+		flat: parts?.flat,
 	});
-	if (Object.keys(address.carrier ?? {}).length === 0) delete address.carrier;
+}
 
-	const street = textOf(destination?.street?.name) ?? textOf(legacy?.street_name);
-	const house = textOf(destination?.buildingNumber) ?? textOf(legacy?.building_number);
-	if (street && house) {
-		return compact({ ...address, street, house, flat: textOf(destination?.flatNumber) ?? textOf(legacy?.flat) });
-	}
-	if (!line) return address;
-	if (fields && raw) return readFields(address, raw, fields, problems);
+function splitLine(line: string, problems: Problems): AddressParts | undefined {
 	const parts = splitAddressLine(line);
 	if (!parts) {
 		problems.note('delivery_address', `"${line}" could not be split into street and house safely; kept whole`);
-		return address;
+		return undefined;
 	}
 	if (parts.branch) {
 		problems.note('delivery_address', `is a carrier branch ("${parts.branch}"); street and house are the branch's`);
 	}
-	return compact({ ...address, street: parts.street, house: parts.house, entrance: parts.entrance, floor: parts.floor, flat: parts.flat });
+	return parts;
 }
 
-function readFields(address: Address, raw: string, fields: FieldsSplit, problems: Problems): Address {
+function placedFields(raw: string, fields: FieldsSplit, problems: Problems): FieldsSplit['parts'] {
 	if (!fields.parts) {
 		problems.note('delivery_address', `"${raw}" (Ukrposhta's street@house@flat) has no recognisable street and house; kept whole`);
-		return address;
+		return undefined;
 	}
 	if (fields.unplaced.length > 0) {
 		const unplaced = fields.unplaced.map((field) => `"${field}"`).join(', ');
 		problems.note('delivery_address', `"${raw}": ${unplaced} could not be placed in Ukrposhta's street@house@flat; kept in the address line`);
 	}
-	return compact({ ...address, ...fields.parts });
+	return fields.parts;
 }
 
-function carrierOf(order: HoroshopOrder): Address['carrier'] {
+function carrierOf(order: HoroshopOrder): NonNullable<Address['carrier']> {
 	const data = order.delivery_data;
 	const destination = data?.destination?.address;
 	const legacy = order.additional_data;
