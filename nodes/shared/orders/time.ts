@@ -128,12 +128,23 @@ export function isClockTime(text: string): boolean {
  */
 export function defaultWindow(placedAt: string | undefined, now: string, zone: string, window: DefaultWindow): TimeWindow {
 	const placed = wallClockAt(placedAt ?? now, zone) ?? DateTime.fromISO(placedAt ?? now, { zone });
-	// Calendar arithmetic on the zone's date, then each time built on that day in the zone.
-	const day = new Date(Date.UTC(placed.year, placed.month - 1, placed.day + window.days));
-	const at = (clock: string) => {
-		const [, hour, minute] = CLOCK.exec(clock.trim()) as RegExpExecArray;
-		const wall = { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: Number(hour), minute: Number(minute), second: 0 };
-		return wallClockIso(wall, zone) ?? format(DateTime.fromObject(wall, { zone }));
-	};
-	return { from: at(window.from), to: at(window.to) };
+	// Orders placed on the same day share their window: worked out once per day, zone and setting.
+	const key = `${zone} ${placed.year}-${placed.month}-${placed.day} ${window.days} ${window.from} ${window.to}`;
+	let known = windowsByDay.get(key);
+	if (!known) {
+		// Calendar arithmetic on the zone's date, then each time built on that day in the zone.
+		const day = new Date(Date.UTC(placed.year, placed.month - 1, placed.day + window.days));
+		const at = (clock: string) => {
+			const [, hour, minute] = CLOCK.exec(clock.trim()) as RegExpExecArray;
+			const wall = { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: Number(hour), minute: Number(minute), second: 0 };
+			return wallClockIso(wall, zone) ?? format(DateTime.fromObject(wall, { zone }));
+		};
+		known = { from: at(window.from), to: at(window.to) };
+		if (windowsByDay.size >= WINDOW_CACHE_LIMIT) windowsByDay.clear();
+		windowsByDay.set(key, known);
+	}
+	return { from: known.from, to: known.to };
 }
+
+const WINDOW_CACHE_LIMIT = 10_000;
+const windowsByDay = new Map<string, TimeWindow>();
