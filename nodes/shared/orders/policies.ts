@@ -149,18 +149,16 @@ function explodeSets(order: CanonicalOrder, lines: OrderLine[], problems: Proble
 	return result;
 }
 
-function productField(order: CanonicalOrder, line: OrderLine, mapping: ProductMapping): string {
-	return `${lineLabel(order, line)}.product${mapping.key === 'first' ? '' : `.${mapping.key}`}`;
-}
-
 function mapProduct(order: CanonicalOrder, line: OrderLine, mapping: ProductMapping, problems: Problems): OrderLine | undefined {
+	// Named only for a problem: finding the line's place in the order costs a search per line.
+	const field = () => `${lineLabel(order, line)}.product${mapping.key === 'first' ? '' : `.${mapping.key}`}`;
 	const { product } = line;
 	const key = mapping.key === 'first' ? (product.id ?? product.article ?? product.sku ?? product.externalId) : product[mapping.key];
 	if (mapping.lookup === undefined) {
 		// A canonical order may already carry the target's product id from an earlier transform.
 		if (key === undefined && line.targetProductId !== undefined) return line;
 		if (key !== undefined) return { ...line, targetProductId: key };
-		problems.error(productField(order, line, mapping), `is missing, so the product "${line.name ?? ''}" cannot be matched`);
+		problems.error(field(), `is missing, so the product "${line.name ?? ''}" cannot be matched`);
 		return line;
 	}
 	const target = key === undefined ? undefined : mapping.lookup[key];
@@ -168,17 +166,17 @@ function mapProduct(order: CanonicalOrder, line: OrderLine, mapping: ProductMapp
 	const what = key === undefined ? `has no ${mapping.key === 'first' ? 'product key' : mapping.key}` : `"${key}" is not in the product map`;
 	const name = line.name ? ` (${line.name})` : '';
 	if (mapping.unknown === 'error') {
-		problems.error(productField(order, line, mapping), `${what}${name}`);
+		problems.error(field(), `${what}${name}`);
 		return line;
 	}
 	if (mapping.unknown === 'drop') {
-		problems.note(productField(order, line, mapping), `${what}${name}; line dropped`);
+		problems.note(field(), `${what}${name}; line dropped`);
 		return undefined;
 	}
 	if (key === undefined) {
-		problems.error(productField(order, line, mapping), `${what}${name}; nothing to pass through`);
+		problems.error(field(), `${what}${name}; nothing to pass through`);
 		return line;
 	}
-	problems.note(productField(order, line, mapping), `${what}${name}; sent as "${key}"`);
+	problems.note(field(), `${what}${name}; sent as "${key}"`);
 	return { ...line, targetProductId: key };
 }

@@ -128,14 +128,10 @@ function readAddress(order: HoroshopOrder, problems: Problems): Address {
 	const carrier = carrierOf(order);
 	const street = textOf(destination?.street?.name) ?? textOf(legacy?.street_name);
 	const house = textOf(destination?.buildingNumber) ?? textOf(legacy?.building_number);
-	const parts: Partial<AddressParts> | undefined =
-		street && house
-			? { street, house, flat: textOf(destination?.flatNumber) ?? textOf(legacy?.flat) }
-			: line && raw
-				? fields
-					? placedFields(raw, fields, problems)
-					: splitLine(line, problems)
-				: undefined;
+	let parts: Partial<AddressParts> | undefined;
+	if (street && house) parts = { street, house, flat: textOf(destination?.flatNumber) ?? textOf(legacy?.flat) };
+	else if (line && fields && raw) parts = placedFields(raw, fields, problems);
+	else if (line) parts = splitLine(line, problems);
 	return compact({
 		country: textOf(order.delivery_country),
 		city: textOf(order.delivery_city) ?? textOf(destination?.geoObject?.name),
