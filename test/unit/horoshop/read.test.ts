@@ -107,6 +107,17 @@ describe('Horoshop order reader (hand-written) against the zod schema', () => {
 		expect(accepted).toBeLessThan(9000);
 	});
 
+	it('names each missing product of a list with holes, as zod does (a Code node can make one)', () => {
+		const products: unknown[] = [];
+		products[2] = { ...horoshopExample.products[0] };
+		const { hand } = both({ ...horoshopExample, products });
+		expect(hand.problems.errors).toEqual([
+			{ field: 'products[0]', message: 'is required' },
+			{ field: 'products[1]', message: 'is required' },
+		]);
+		expectAgreement({ ...horoshopExample, products });
+	});
+
 	it('agrees on things that are not orders at all', () => {
 		for (const value of [null, undefined, 'order', 12, [], [horoshopExample], true]) expectAgreement(value);
 	});

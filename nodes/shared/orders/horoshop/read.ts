@@ -116,8 +116,16 @@ const products: FieldReader = (value, path, key, problems) => {
 		return value;
 	}
 	const list = fieldName(path, key);
-	const read = value.map((product, index) => readObject(product, PRODUCT, `${list}[${index}]`, problems));
-	return read.every((product, index) => product === value[index]) ? value : read;
+	// An index loop, not map: map skips the holes of a sparse list, and a hole is a missing product.
+	let read: unknown[] | undefined;
+	for (let index = 0; index < value.length; index++) {
+		const product = readObject(value[index], PRODUCT, `${list}[${index}]`, problems);
+		if (product !== value[index]) {
+			read ??= value.slice();
+			read[index] = product;
+		}
+	}
+	return read ?? value;
 };
 
 const ID_TITLE: Shape = { id: optionalNumber, title: optionalText };
