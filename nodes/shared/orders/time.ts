@@ -107,8 +107,18 @@ function endOfGap(shifted: DateTime, zone: string): DateTime {
 
 /** An ISO instant as UTC with `Z` ("2019-11-06T11:00:00Z"), the form Aqua and 1C examples use. */
 export function toUtc(iso: string): string {
-	return new Date(iso).toISOString().replace('.000Z', 'Z');
+	// Orders of one day share their default window's two instants: each is converted once.
+	let utc = utcByIso.get(iso);
+	if (utc === undefined) {
+		utc = new Date(iso).toISOString().replace('.000Z', 'Z');
+		if (utcByIso.size >= UTC_CACHE_LIMIT) utcByIso.clear();
+		utcByIso.set(iso, utc);
+	}
+	return utc;
 }
+
+const UTC_CACHE_LIMIT = 10_000;
+const utcByIso = new Map<string, string>();
 
 /** An ISO instant as naive wall-clock text in `zone` ("2021-04-09 12:09:01"), as Horoshop writes times. */
 export function toLocalText(iso: string, zone: string): string {
