@@ -151,8 +151,12 @@ export const canonicalOrderSchema = z.object({
 });
 export type CanonicalOrder = z.infer<typeof canonicalOrderSchema>;
 
-/** Lines that carry money of their own: items of a set that is in the order are priced through it. */
-export function countedLines(order: Pick<CanonicalOrder, 'lines'>): OrderLine[] {
+/**
+ * Lines that carry money of their own: items of a set that is in the order are priced through it.
+ * An order without sets gets its own list back (most orders), so the result is not to be changed.
+ */
+export function countedLines(order: { readonly lines: readonly OrderLine[] }): readonly OrderLine[] {
+	if (!order.lines.some((line) => line.kind === 'set')) return order.lines;
 	const sets = new Set(order.lines.filter((line) => line.kind === 'set').map((line) => line.lineId));
 	return order.lines.filter((line) => !(line.kind === 'setItem' && sets.has(line.parentLineId)));
 }

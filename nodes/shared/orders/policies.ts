@@ -65,7 +65,7 @@ export function applyPolicies(order: CanonicalOrder, policies: OrderPolicies, pr
 		: { ...order.delivery, window: defaultWindow(order.createdAt, policies.now, policies.timezone, policies.window) };
 
 	let dropped: Kopecks = 0;
-	let lines = order.lines;
+	let lines: readonly OrderLine[] = order.lines;
 	if (!wholeOrder) {
 		if (policies.gifts === 'drop') {
 			const counted = new Set(countedLines(order));
@@ -75,7 +75,8 @@ export function applyPolicies(order: CanonicalOrder, policies: OrderPolicies, pr
 				return false;
 			});
 		}
-		lines = policies.sets === 'items' ? explodeSets(order, lines, problems) : dropSetItems(lines);
+		// A set counts once: its own line carries the price, the items it is made of are not sent.
+		lines = policies.sets === 'items' ? explodeSets(order, lines, problems) : countedLines({ lines });
 	}
 
 	const mapped: OrderLine[] = [];
@@ -107,17 +108,11 @@ function checkTotal(order: CanonicalOrder, policy: MismatchPolicy, problems: Pro
 	else problems.note('money.total', `${message}; sent as the source stated it`);
 }
 
-/** A set counts once: its own line carries the price, the items it is made of are not sent. */
-function dropSetItems(lines: OrderLine[]): OrderLine[] {
-	const sets = new Set(lines.filter((line) => line.kind === 'set').map((line) => line.lineId));
-	return lines.filter((line) => !(line.kind === 'setItem' && sets.has(line.parentLineId)));
-}
-
 /**
  * Sends a set's items instead of its line, the set's price spread over them in proportion to
  * their own prices, to the kopeck, so the order's sum does not change.
  */
-function explodeSets(order: CanonicalOrder, lines: OrderLine[], problems: Problems): OrderLine[] {
+function explodeSets(order: CanonicalOrder, lines: readonly OrderLine[], problems: Problems): OrderLine[] {
 	const result: OrderLine[] = [];
 	for (const line of lines) {
 		if (line.kind === 'setItem' && lines.some((set) => set.kind === 'set' && set.lineId === line.parentLineId)) continue;
