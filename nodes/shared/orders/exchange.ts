@@ -167,7 +167,8 @@ export function writeExchange(
 			`includes an order discount of ${toAmount(order.money.discount)} that the line prices do not show (${receiver} has no discount field)`,
 		);
 	}
-	const lines = order.lines.flatMap((line, index) => writeLines(line, index, system, problems));
+	const lines: Array<Record<string, unknown>> = [];
+	order.lines.forEach((line, index) => writeLines(line, index, system, problems, lines));
 	// 1C's order ids may be text; the receivers' client ids are whole numbers in both formats.
 	const externalId =
 		order.ids[system] === undefined ? null : idOf(order.ids[system] as string, receiver, system === 'aqua', 'external_id', problems);
@@ -219,29 +220,36 @@ function idOf(value: string, receiver: string, wholeNumber: boolean, field: stri
 	return undefined;
 }
 
-/** A line as the receiver takes it: one line, or two when its discounted sum does not divide by its units. */
-function writeLines(line: OrderLine, index: number, system: ExchangeSystem, problems: Problems): Array<Record<string, unknown>> {
-	const field = `order_item_list[${index}]`;
+/** A line as the receiver takes it, added to `lines`: one line, or two when its discounted sum does not divide by its units. */
+function writeLines(line: OrderLine, index: number, system: ExchangeSystem, problems: Problems, lines: Array<Record<string, unknown>>): void {
 	if (!Number.isInteger(line.quantity)) {
-		problems.error(`${field}.quantity`, `${line.quantity} is not a whole number, and ${system === 'aqua' ? 'Aqua' : '1C'} takes whole quantities`);
-		return [];
+		problems.error(
+			`order_item_list[${index}].quantity`,
+			`${line.quantity} is not a whole number, and ${system === 'aqua' ? 'Aqua' : '1C'} takes whole quantities`,
+		);
+		return;
 	}
 	// Neither format has a line discount: the price sent is the discounted price of one unit.
 	const amount = lineTotal(line);
 	const prices = unitPrices(amount, line.quantity);
 	if (prices.length > 1) {
-		problems.note(`${field}.price`, `the discounted line ${toAmount(amount)} does not divide by ${line.quantity} units, so it is sent as ${describeUnitPrices(prices)}`);
+		problems.note(
+			`order_item_list[${index}].price`,
+			`the discounted line ${toAmount(amount)} does not divide by ${line.quantity} units, so it is sent as ${describeUnitPrices(prices)}`,
+		);
 	}
 	const productId = line.targetProductId ?? line.product.id ?? line.product.article ?? line.product.sku;
-	return prices.map(({ quantity, unitPrice }, part) =>
-		compact({
-			product_id: productId,
-			price: toAmount(unitPrice),
-			quantity,
-			// 1C finds the product by the line's `id` (seed 001), so it carries the product id there.
-			id: system === 'onec' ? productId : part === 0 ? line.lineId : line.lineId && `${line.lineId}-${part + 1}`,
-			order_product_id: system === 'aqua' && part === 0 ? line.aquaLineId : undefined,
-			name: line.name,
-		}),
-	);
+	prices.forEach(({ quantity, unitPrice }, part) => {
+		lines.push(
+			compact({
+				product_id: productId,
+				price: toAmount(unitPrice),
+				quantity,
+				// 1C finds the product by the line's `id` (seed 001), so it carries the product id there.
+				id: system === 'onec' ? productId : part === 0 ? line.lineId : line.lineId && `${line.lineId}-${part + 1}`,
+				order_product_id: system === 'aqua' && part === 0 ? line.aquaLineId : undefined,
+				name: line.name,
+			}),
+		);
+	});
 }
