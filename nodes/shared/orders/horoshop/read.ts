@@ -102,10 +102,14 @@ function readObject(value: unknown, shape: Shape, path: string, problems: Proble
 
 /** An object block that PHP sends as `[]` when it is empty; read as null then. */
 function block(shape: Shape): FieldReader {
+	// A block's path is the same in every order ('delivery_data.destination'): built once per parent path.
+	const paths = new Map<string, string>();
 	return (value, path, key, problems) => {
 		if (value === undefined) return undefined;
 		if (emptyToNull(value) === null) return null;
-		return readObject(value, shape, fieldName(path, key), problems);
+		let at = paths.get(path);
+		if (at === undefined) paths.set(path, (at = fieldName(path, key)));
+		return readObject(value, shape, at, problems);
 	};
 }
 
@@ -115,11 +119,10 @@ const products: FieldReader = (value, path, key, problems) => {
 		wrongType(value, 'a list', path, key, problems);
 		return value;
 	}
-	const list = fieldName(path, key);
 	// An index loop, not map: map skips the holes of a sparse list, and a hole is a missing product.
 	let read: unknown[] | undefined;
 	for (let index = 0; index < value.length; index++) {
-		const product = readObject(value[index], PRODUCT, `${list}[${index}]`, problems);
+		const product = readObject(value[index], PRODUCT, productPath(fieldName(path, key), index), problems);
 		if (product !== value[index]) {
 			read ??= value.slice();
 			read[index] = product;
@@ -127,6 +130,14 @@ const products: FieldReader = (value, path, key, problems) => {
 	}
 	return read ?? value;
 };
+
+/** `products[0]`: the first products' paths are the same in every order, so they are built once. */
+function productPath(list: string, index: number): string {
+	if (list !== 'products' || index >= PRODUCT_PATHS.length) return `${list}[${index}]`;
+	return (PRODUCT_PATHS[index] ??= `${list}[${index}]`);
+}
+
+const PRODUCT_PATHS = new Array<string | undefined>(100);
 
 const ID_TITLE: Shape = { id: optionalNumber, title: optionalText };
 
