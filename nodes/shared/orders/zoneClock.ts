@@ -68,25 +68,33 @@ function daysInMonth(year: number, month: number): number {
 	return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+const pad = (value: number) => String(value).padStart(2, '0');
 
+/** "+02:00"; a zone has few offsets, so each is written once. */
 function offsetText(minutes: number): string {
-	const sign = minutes < 0 ? '-' : '+';
-	const absolute = Math.abs(minutes);
-	return `${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
+	let text = offsetTexts.get(minutes);
+	if (text === undefined) {
+		const absolute = Math.abs(minutes);
+		text = `${minutes < 0 ? '-' : '+'}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
+		offsetTexts.set(minutes, text);
+	}
+	return text;
 }
+
+const offsetTexts = new Map<number, string>();
 
 /** "2026-03-28T08:06:00+02:00" for a wall-clock time in `zone`; undefined when luxon must decide. */
 export function wallClockIso(wall: WallClock, zone: string): string | undefined {
 	const offsets = offsetsOf(zone);
 	if (!offsets) return undefined;
 	const { year, month, day, hour, minute, second } = wall;
-	if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+	if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
 	if (hour > 23 || minute > 59 || second > 59) return undefined;
 	const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
 	const offset = onlyFittingOffset(offsets, asUtc);
 	if (offset === undefined) return undefined;
-	return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${offsetText(offset)}`;
+	// The wall-clock fields written as if UTC: "2026-03-28T08:06:00.000Z" before the slice.
+	return new Date(asUtc).toISOString().slice(0, 19) + offsetText(offset);
 }
 
 /**
