@@ -84,15 +84,35 @@ export function toCanonical(wire: unknown, context: ReadContext, problems: Probl
 
 const CASH_ON_DELIVERY_PAYMENT = '15';
 
-function readLine(product: HoroshopProduct, index: number, problems: Problems): OrderLine | undefined {
+interface ProductFields {
+	quantity: string;
+	price: string;
+	totalPrice: string;
+}
+
+/** The names of a product's fields, the same in every order: built once for each of the first 100 products. */
+function productFields(index: number): ProductFields {
+	const known = PRODUCT_FIELDS[index];
+	if (known) return known;
 	const field = `products[${index}]`;
-	const quantity = readQuantity(product.quantity, `${field}.quantity`, problems);
-	const unitPrice = readMoney(product.price, `${field}.price`, problems, { required: true });
-	const statedTotal = readMoney(product.total_price, `${field}.total_price`, problems);
+	const fields = { quantity: `${field}.quantity`, price: `${field}.price`, totalPrice: `${field}.total_price` };
+	if (index < PRODUCT_FIELDS.length) PRODUCT_FIELDS[index] = fields;
+	return fields;
+}
+
+const PRODUCT_FIELDS = new Array<ProductFields | undefined>(100);
+
+const REQUIRED = { required: true };
+
+function readLine(product: HoroshopProduct, index: number, problems: Problems): OrderLine | undefined {
+	const field = productFields(index);
+	const quantity = readQuantity(product.quantity, field.quantity, problems);
+	const unitPrice = readMoney(product.price, field.price, problems, REQUIRED);
+	const statedTotal = readMoney(product.total_price, field.totalPrice, problems);
 	if (quantity === undefined || unitPrice === undefined) return undefined;
 	if (statedTotal !== undefined && Number.isInteger(quantity) && statedTotal !== unitPrice * quantity) {
 		problems.error(
-			`${field}.total_price`,
+			field.totalPrice,
 			`${toAmount(statedTotal)} is not price ${toAmount(unitPrice)} x quantity ${quantity}`,
 		);
 	}
