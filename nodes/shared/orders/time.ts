@@ -139,8 +139,9 @@ export function isClockTime(text: string): boolean {
 export function defaultWindow(placedAt: string | undefined, now: string, zone: string, window: DefaultWindow): TimeWindow {
 	const placed = wallClockAt(placedAt ?? now, zone) ?? DateTime.fromISO(placedAt ?? now, { zone });
 	// Orders placed on the same day share their window: worked out once per day, zone and setting.
-	const key = `${zone} ${placed.year}-${placed.month}-${placed.day} ${window.days} ${window.from} ${window.to}`;
-	let known = windowsByDay.get(key);
+	const windows = windowsFor(zone, window);
+	const key = placed.year * 10_000 + placed.month * 100 + placed.day;
+	let known = windows.get(key);
 	if (!known) {
 		// Calendar arithmetic on the zone's date, then each time built on that day in the zone.
 		const day = new Date(Date.UTC(placed.year, placed.month - 1, placed.day + window.days));
@@ -150,11 +151,21 @@ export function defaultWindow(placedAt: string | undefined, now: string, zone: s
 			return wallClockIso(wall, zone) ?? format(DateTime.fromObject(wall, { zone }));
 		};
 		known = { from: at(window.from), to: at(window.to) };
-		if (windowsByDay.size >= WINDOW_CACHE_LIMIT) windowsByDay.clear();
-		windowsByDay.set(key, known);
+		if (windows.size >= WINDOW_CACHE_LIMIT) windows.clear();
+		windows.set(key, known);
 	}
 	return { from: known.from, to: known.to };
 }
 
 const WINDOW_CACHE_LIMIT = 10_000;
-const windowsByDay = new Map<string, TimeWindow>();
+
+/** The windows worked out for the zone and setting asked last, by the order's day (a node asks for one). */
+let windowsByDay = { zone: '', days: NaN, from: '', to: '', windows: new Map<number, TimeWindow>() };
+
+function windowsFor(zone: string, window: DefaultWindow): Map<number, TimeWindow> {
+	const last = windowsByDay;
+	if (last.zone !== zone || last.days !== window.days || last.from !== window.from || last.to !== window.to) {
+		windowsByDay = { zone, days: window.days, from: window.from, to: window.to, windows: new Map() };
+	}
+	return windowsByDay.windows;
+}
