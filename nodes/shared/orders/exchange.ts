@@ -191,14 +191,15 @@ export function writeExchange(
 		ask_for_checkout: system === 'aqua' ? order.askForCheckout : undefined,
 		count_of_returned_bottles: order.returnedBottles,
 		order_item_list: lines,
+		// Each object's fields in the order the receiver's check puts them, so the check keeps the very object.
 		client: compact({
 			id: order.customer.id,
 			external_id: clientExternalId,
-			account_number: order.customer.accountNumber,
-			type: order.customer.type,
 			username: order.customer.name,
 			phone: order.customer.phones[0] === undefined ? undefined : exchangePhone(order.customer.phones[0]),
 			emai: order.customer.email,
+			account_number: order.customer.accountNumber,
+			type: order.customer.type,
 		}),
 		shipping_address: compact({
 			user_address_id: address.addressId,
@@ -245,9 +246,9 @@ function writeLines(line: OrderLine, index: number, system: ExchangeSystem, prob
 				product_id: productId,
 				price: toAmount(unitPrice),
 				quantity,
+				order_product_id: system === 'aqua' && part === 0 ? line.aquaLineId : undefined,
 				// 1C finds the product by the line's `id` (seed 001), so it carries the product id there.
 				id: system === 'onec' ? productId : part === 0 ? line.lineId : line.lineId && `${line.lineId}-${part + 1}`,
-				order_product_id: system === 'aqua' && part === 0 ? line.aquaLineId : undefined,
 				name: line.name,
 			}),
 		);

@@ -81,7 +81,7 @@ export abstract class ExchangeOrderCheck {
 		if (this.aborts === 0 && end < start) {
 			this.fail('shipping_date_to', 'must not be before shipping_date_from');
 		}
-		return this.problems.errors.length === errorsBefore ? out : undefined;
+		return this.problems.errors.length === errorsBefore ? unlessChanged(value, out) : undefined;
 	}
 
 	/** The receiver's id of the order (`external_id`). */
@@ -98,7 +98,7 @@ export abstract class ExchangeOrderCheck {
 		if (value.length === 0) this.fail('order_item_list', 'must contain at least one line');
 		const out: Fields[] = [];
 		for (let index = 0; index < value.length; index++) out.push(this.line(value[index], index) as Fields);
-		return out;
+		return out.every((line, index) => line === value[index]) ? (value as Fields[]) : out;
 	}
 
 	private line(value: unknown, index: number): Fields | undefined {
@@ -114,7 +114,7 @@ export abstract class ExchangeOrderCheck {
 		out.quantity = this.quantity(value.quantity);
 		this.lineFields(value, out);
 		this.at = '';
-		return out;
+		return unlessChanged(value, out);
 	}
 
 	private client(value: unknown): Fields | undefined {
@@ -138,7 +138,7 @@ export abstract class ExchangeOrderCheck {
 			if (!out.phone) this.fail('phone', this.unknownClient);
 		}
 		this.at = '';
-		return out;
+		return unlessChanged(value, out);
 	}
 
 	private address(value: unknown): Fields | undefined {
@@ -154,7 +154,7 @@ export abstract class ExchangeOrderCheck {
 		if ('room' in value) out.room = this.optionalText(value.room, 'room', 10);
 		out.str = this.requiredText(value.str, 'str', 255);
 		this.at = '';
-		return out;
+		return unlessChanged(value, out);
 	}
 
 	/** Text that must not be empty after trimming; numbers are read as text. */
@@ -280,6 +280,17 @@ export abstract class ExchangeOrderCheck {
 
 /** The client's own fields, and `__proto__`, which zod never copies (it would set the prototype). */
 const CLIENT_KEYS = new Set(['id', 'external_id', 'username', 'phone', 'emai', '__proto__']);
+
+/**
+ * The object as it came when reading changed nothing (the same fields in the same order, each value
+ * the same), so an order already in its wire form (the Transformer's output) is not held twice.
+ */
+function unlessChanged(value: Fields, out: Fields): Fields {
+	const keys = Object.keys(value);
+	let index = 0;
+	for (const key in out) if (keys[index++] !== key || out[key] !== value[key]) return out;
+	return index === keys.length ? value : out;
+}
 
 /** How zod words an object that is not there, or not an object (zodProblems.ts's issueMessage). */
 function notAnObject(value: unknown): string {

@@ -155,6 +155,37 @@ describe.each(RECEIVERS)('hand-written $system order check against the zod schem
 		}
 	});
 
+	it('gives back the very order a writer put out, and a new one where it had to change something', () => {
+		// Not held twice: the import keeps the order it checked until the answer came.
+		fc.assert(
+			fc.property(exchangeOrder(receiver.system), (order) => {
+				const state = order.status?.state;
+				const context = { status: state && statusCodeFor(receiver.system, state), paymentType: order.payment.code };
+				const wire = writeExchange(order, receiver.system, context, new Problems());
+				expect(receiver.check(wire, new Problems())).toBe(wire);
+			}),
+			{ numRuns: 300 },
+		);
+		const written = writeExchange(
+			fc.sample(exchangeOrder(receiver.system), { numRuns: 1, seed: 1 })[0],
+			receiver.system,
+			{ status: 'new', paymentType: 'cash' },
+			new Problems(),
+		) as Record<string, Record<string, unknown>>;
+		const coerced = { ...written, total: '710,00' };
+		const checked = receiver.check(coerced, new Problems()) as Record<string, unknown>;
+		expect(checked).not.toBe(coerced);
+		expect(checked.total).toBe(710);
+		expect(coerced.total).toBe('710,00');
+		// The parts that needed nothing are still the very ones given.
+		expect(checked.client).toBe(written.client);
+		const extra = { ...written, shipping_address: { ...written.shipping_address, note: 'gate' } };
+		const withoutExtra = receiver.check(extra, new Problems()) as unknown as Record<string, Record<string, unknown>>;
+		expect(withoutExtra.shipping_address).not.toBe(extra.shipping_address);
+		expect(withoutExtra.shipping_address).not.toHaveProperty('note');
+		expect(extra.shipping_address.note).toBe('gate');
+	});
+
 	it('agrees on 1,000 orders written from generated canonical orders, accepting all', () => {
 		fc.assert(
 			fc.property(exchangeOrder(receiver.system), (order) => {
