@@ -134,11 +134,17 @@ describe('n8n in queue mode: executions spread over 2 workers', () => {
 			env.sandbox.aqua.ordersFor(env.sandbox.generator.orders(5, 5000 + i * 10, new Date(Date.now() - HOUR))),
 		);
 
+		const startedAt = Date.now();
 		const answers = Promise.all(batches.map((orders) => postToWebhook<Answer>(env.n8n, 'orders-to-aqua', orders)));
 		const startedBy = (index: number) => env.cluster.executionsRunBy(env.cluster.workers[index]).slice(before[index]);
-		for (let waited = 0; startedBy(0).length === 0; waited += 100) {
-			if (waited > 60_000) throw new Error('the first worker never started one of the 20 executions');
-			await delay(100);
+		const importsSent = () => env.sandbox.log.forRoute('aqua.import').filter((entry) => entry.at >= startedAt).length;
+		// Stopped in the middle of its executions: all 5 of its slots busy, each execution waiting on
+		// Aqua. Not a moment earlier: n8n 2.40.7 drains its task runner as soon as a worker gets
+		// SIGTERM and refuses the Code-node tasks asked for meanwhile, so an execution that reaches
+		// the template's Code node in that window fails inside n8n (seen in CI: "Task request timed out").
+		for (let waited = 0; startedBy(0).length < 5 || importsSent() < startedBy(0).length + startedBy(1).length; waited += 50) {
+			if (waited > 60_000) throw new Error('the first worker never had 5 of the 20 executions waiting on Aqua');
+			await delay(50);
 		}
 		await stopped.stop(WORKER_SHUTDOWN_MS);
 		const results = await answers;
