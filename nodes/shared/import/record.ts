@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
@@ -92,9 +92,10 @@ export class ImportRecord {
 
 /** The order as sent, minus the receiver id that a later send adds: unchanged orders match. */
 export function fingerprintOf(wire: IDataObject): string {
-	const order = { ...wire };
-	delete order.external_id;
-	return createHash('sha1').update(JSON.stringify(order)).digest('base64').slice(0, 16);
+	// JSON leaves out a field whose value is undefined: the same text as the order without the field,
+	// and no copy reshaped by a delete (that copy and the hash object cost more than the hash).
+	const text = JSON.stringify('external_id' in wire ? { ...wire, external_id: undefined } : wire);
+	return hash('sha1', text, 'base64').slice(0, 16);
 }
 
 /**

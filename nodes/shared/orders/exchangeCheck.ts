@@ -12,6 +12,7 @@ import {
 	timeOf,
 } from './exchangeSchema';
 import type { Problems } from './problems';
+import { newObject } from './newObject';
 import { isNumber, isPlainObject } from './read';
 
 /**
@@ -58,7 +59,7 @@ export abstract class ExchangeOrderCheck {
 			this.abort('', notAnObject(value));
 			return undefined;
 		}
-		const out: Fields = {};
+		const out = newObject<Fields>();
 		out.id = this.requiredText(value.id, 'id', 255);
 		if ('external_id' in value) out.external_id = this.externalId(value.external_id, 'external_id');
 		out.status = this.oneOf(value.status, 'status', EXCHANGE_ORDER_STATUSES, STATUS_MESSAGE);
@@ -108,7 +109,7 @@ export abstract class ExchangeOrderCheck {
 			return undefined;
 		}
 		this.at = at;
-		const out: Fields = {};
+		const out = newObject<Fields>();
 		out.product_id = this.requiredText(value.product_id, 'product_id', 255);
 		out.price = this.price(value.price);
 		out.quantity = this.quantity(value.quantity);
@@ -121,7 +122,7 @@ export abstract class ExchangeOrderCheck {
 		if (!isPlainObject(value)) return this.abort('client', notAnObject(value));
 		this.at = 'client';
 		const abortsBefore = this.aborts;
-		const out: Fields = {};
+		const out = newObject<Fields>();
 		if ('id' in value) out.id = this.optionalText(value.id, 'id', 255);
 		if ('external_id' in value) out.external_id = this.integerId(value.external_id, 'external_id');
 		if ('username' in value) out.username = this.optionalText(value.username, 'username', 255);
@@ -144,7 +145,7 @@ export abstract class ExchangeOrderCheck {
 	private address(value: unknown): Fields | undefined {
 		if (!isPlainObject(value)) return this.abort('shipping_address', notAnObject(value));
 		this.at = 'shipping_address';
-		const out: Fields = {};
+		const out = newObject<Fields>();
 		if ('user_address_id' in value) out.user_address_id = this.integerId(value.user_address_id, 'user_address_id');
 		out.city = this.requiredText(value.city, 'city', 255);
 		out.street = this.requiredText(value.street, 'street', 255);

@@ -1,3 +1,4 @@
+import { newObject } from './newObject';
 import type { HomeCountry } from './phone';
 import { normalizePhone } from './phone';
 import type { Problems } from './problems';
@@ -72,7 +73,7 @@ export function readPercent(value: unknown, field: string, problems: Problems): 
 
 /** Drops keys whose value is undefined, so outputs carry no `"x": undefined` noise. */
 export function compact<T extends object>(value: T): T {
-	const result: Record<string, unknown> = {};
+	const result = newObject();
 	for (const key in value) if (value[key] !== undefined) result[key] = value[key];
 	return result as T;
 }

@@ -11,7 +11,7 @@ import { parseOrRecord } from '../../../nodes/shared/orders/zodProblems';
 import { aquaExample } from '../../fixtures/seedExamples';
 import { exchangeOrder } from './fixtures/arbitraries';
 import { exchangeWireOrder } from './fixtures/exchangeWire';
-import { pathsOf } from './fixtures/paths';
+import { pathsOf, undefinedPaths } from './fixtures/paths';
 
 /**
  * The hand-written checks of the Aqua and 1C exchange orders against the zod schemas they stand
@@ -163,6 +163,8 @@ describe.each(RECEIVERS)('hand-written $system order check against the zod schem
 				const context = { status: state && statusCodeFor(receiver.system, state), paymentType: order.payment.code };
 				const wire = writeExchange(order, receiver.system, context, new Problems());
 				expect(receiver.check(wire, new Problems())).toBe(wire);
+				// Fields the order does not have are left out, not sent as undefined.
+				expect(undefinedPaths(wire)).toEqual([]);
 			}),
 			{ numRuns: 300 },
 		);

@@ -12,6 +12,7 @@ import { statusCodeFor } from '../../../nodes/shared/orders/status';
 import { toLocalText } from '../../../nodes/shared/orders/time';
 import { defaultSettings, transformOrder } from '../../../nodes/shared/orders/transform';
 import { exchangeOrder, horoshopOrder, saleAppOrder, strip } from './fixtures/arbitraries';
+import { undefinedPaths } from './fixtures/paths';
 
 const RUNS = { numRuns: 1000 };
 
@@ -161,6 +162,9 @@ describe('round trip canonical -> Horoshop orders/get -> canonical', () => {
 				const back = ok(horoshop.toCanonical(JSON.parse(JSON.stringify(wire)), { timezone: order.timezone, homeCountry: 'UA' }, problems), problems);
 				expect(horoshopView(back)).toEqual(horoshopView(order));
 				expect(back.money.total).toBe(order.money.total);
+				// What the shop order does not have is left out, not kept as undefined.
+				const { customer, address, delivery, lines, money, payment, status } = back;
+				expect(undefinedPaths({ customer, address, delivery, lines, money, payment, status })).toEqual([]);
 			}),
 			RUNS,
 		);
