@@ -23,6 +23,15 @@ describe('source times and their zone', () => {
 		expect(toUtc(read('2019-11-06T11:00:00Z', 'Europe/Moscow').time as string)).toBe('2019-11-06T11:00:00Z');
 	});
 
+	it('gives each instant its own UTC time, also when a few instants repeat in turn', () => {
+		const instants = ['2026-03-28T09:00:00+02:00', '2026-03-28T18:00:00+02:00', '2026-03-29T09:00:00+03:00', '2026-03-27T23:30:05+02:00', '2026-03-28T09:00:00.250+02:00'];
+		const expected = ['2026-03-28T07:00:00Z', '2026-03-28T16:00:00Z', '2026-03-29T06:00:00Z', '2026-03-27T21:30:05Z', '2026-03-28T07:00:00.250Z'];
+		for (let round = 0; round < 3; round++) {
+			instants.forEach((instant, index) => expect(toUtc(instant)).toBe(expected[index]));
+			expect(toUtc(instants[1])).toBe(expected[1]);
+		}
+	});
+
 	it('reads a wall-clock time the spring DST change skips as the first instant after the change, and says so', () => {
 		// Kyiv: 2026-03-29 03:00 EET jumps to 04:00 EEST.
 		const { time, errors, notes } = read('2026-03-29 03:30:00', 'Europe/Kyiv');
