@@ -1,6 +1,10 @@
 /**
  * Orders per second for Horoshop -> Aqua import conversions, in process (no n8n, no HTTP):
- * the Order Transformer's own work. Run: npx ts-node --transpile-only bench/transform.ts [count]
+ * the Order Transformer's own work. Run: npx ts-node --transpile-only bench/transform.ts [count] [--crowded]
+ *
+ * `--crowded` first adds 3,000 distinct field names to `{}` objects, as a process as large as n8n
+ * has done long before a node runs: V8 then stops sharing the shapes of objects filled from `{}`
+ * (see nodes/shared/orders/newObject.ts). With it the figure is the conversion's speed inside n8n.
  */
 import { performance } from 'node:perf_hooks';
 
@@ -13,8 +17,19 @@ import { transformOrder, defaultSettings } from '../nodes/shared/orders/transfor
 import { CATALOG } from '../sandbox/generator';
 import { Sandbox } from '../sandbox/server';
 
-const TOTAL = Number(process.argv[2] ?? 100_000);
+const args = process.argv.slice(2);
+const crowded = args.includes('--crowded');
+const TOTAL = Number(args.find((arg) => !arg.startsWith('--')) ?? 100_000);
 const DISTINCT = 10_000;
+
+const crowd: object[] = [];
+if (crowded) {
+	for (let i = 0; i < 3000; i++) {
+		const object: Record<string, number> = {};
+		object[`field${i}`] = i;
+		crowd.push(object);
+	}
+}
 
 const sandbox = new Sandbox({ seed: 7 });
 const orders = sandbox.horoshop.addOrders(DISTINCT, { start: new Date('2026-03-28T06:00:00Z') });
@@ -47,7 +62,10 @@ for (let i = 0; i < TOTAL; i++) {
 }
 const seconds = (performance.now() - started) / 1000;
 
-console.log(`${TOTAL} Horoshop -> Aqua conversions (${DISTINCT} distinct generated orders) in ${seconds.toFixed(2)} s`);
+console.log(
+	`${TOTAL} Horoshop -> Aqua conversions (${DISTINCT} distinct generated orders) in ${seconds.toFixed(2)} s, ` +
+		`Node ${process.version}${crowded ? `, {} crowded with ${crowd.length} field names as in n8n` : ''}`,
+);
 console.log(`${Math.round(TOTAL / seconds)} orders/second, ${((seconds / TOTAL) * 1e6).toFixed(1)} µs per order`);
 console.log(`converted: ${converted}, to the error output: ${TOTAL - converted}`, Object.fromEntries(reasons));
 console.log(`heap used: ${Math.round(process.memoryUsage().heapUsed / 1024 / 1024)} MB`);
