@@ -80,5 +80,10 @@ export function compact<T extends object>(value: T): T {
 
 /** Drops keys whose value is undefined, null or '': fields a user left empty stay optional. */
 export function withoutEmpty<T extends object>(value: T): T {
-	return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined && entry !== null && entry !== '')) as T;
+	const result = newObject();
+	for (const key of Object.keys(value)) {
+		const entry = (value as Record<string, unknown>)[key];
+		if (entry !== undefined && entry !== null && entry !== '') result[key] = entry;
+	}
+	return result as T;
 }
