@@ -34,8 +34,8 @@ export function splitAddressLine(line: string): AddressParts | undefined {
 		return parts && !parts.branch ? { branch: branch[1].trim(), ...parts } : undefined;
 	}
 	if (NOT_A_STREET.test(line)) return undefined;
-	const parts = line
-		.replace(LANDMARK, '')
+	// The landmark pattern is tried at every space of the line: only when there is a bracket.
+	const parts = (line.includes('(') ? line.replace(LANDMARK, '') : line)
 		.split(',')
 		.map((part) => part.trim())
 		.filter(Boolean);

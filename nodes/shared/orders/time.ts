@@ -2,7 +2,7 @@ import { DateTime, IANAZone } from 'luxon';
 
 import type { Problems } from './problems';
 import type { WallClock } from './zoneClock';
-import { wallClockAt, wallClockIso } from './zoneClock';
+import { utcSecondsText, wallClockAt, wallClockIso } from './zoneClock';
 
 /** A delivery window as ISO 8601 instants with the offset of the zone they were set in. */
 export interface TimeWindow {
@@ -107,19 +107,12 @@ function endOfGap(shifted: DateTime, zone: string): DateTime {
 
 /** An ISO instant as UTC with `Z` ("2019-11-06T11:00:00Z"), the form Aqua and 1C examples use. */
 export function toUtc(iso: string): string {
-	// Orders of one day share their default window's two instants, usually one order after another:
-	// the last few conversions are kept (a creation time is new in every order, so a bigger cache
-	// cost more than it saved).
-	for (const known of recentUtc) if (known.iso === iso) return known.utc;
-	const text = new Date(iso).toISOString();
-	const utc = text.endsWith('.000Z') ? `${text.slice(0, 19)}Z` : text;
-	recentUtc[nextUtc] = { iso, utc };
-	nextUtc = (nextUtc + 1) % recentUtc.length;
-	return utc;
+	const millis = Date.parse(iso);
+	const quick = utcSecondsText(millis);
+	if (quick) return quick;
+	const text = new Date(millis).toISOString();
+	return text.endsWith('.000Z') ? `${text.slice(0, -5)}Z` : text;
 }
-
-const recentUtc = Array.from({ length: 4 }, () => ({ iso: '', utc: '' }));
-let nextUtc = 0;
 
 /** An ISO instant as naive wall-clock text in `zone` ("2021-04-09 12:09:01"), as Horoshop writes times. */
 export function toLocalText(iso: string, zone: string): string {

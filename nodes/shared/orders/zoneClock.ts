@@ -70,6 +70,23 @@ function daysInMonth(year: number, month: number): number {
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
+/** "00" to "59": the fields of a date and time, written without building a Date (whose toISOString is slow). */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, value) => pad(value));
+
+/** "2026-03-28T08:06:00" for fields already known to be in range (a four-digit year). */
+function isoDateTime(year: number, month: number, day: number, hour: number, minute: number, second: number): string {
+	return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}`;
+}
+
+/** "2019-11-06T11:00:00Z" for an instant in whole seconds of the years 1000-9999; undefined otherwise. */
+export function utcSecondsText(millis: number): string | undefined {
+	if (millis % 1000 !== 0) return undefined;
+	const date = new Date(millis);
+	const year = date.getUTCFullYear();
+	if (!(year >= 1000 && year <= 9999)) return undefined;
+	return `${isoDateTime(year, date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds())}Z`;
+}
+
 /** "+02:00"; a zone has few offsets, so each is written once. */
 function offsetText(minutes: number): string {
 	let text = offsetTexts.get(minutes);
@@ -93,8 +110,7 @@ export function wallClockIso(wall: WallClock, zone: string): string | undefined 
 	const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
 	const offset = onlyFittingOffset(offsets, asUtc);
 	if (offset === undefined) return undefined;
-	// The wall-clock fields written as if UTC: "2026-03-28T08:06:00.000Z" before the slice.
-	return new Date(asUtc).toISOString().slice(0, 19) + offsetText(offset);
+	return isoDateTime(year, month, day, hour, minute, second) + offsetText(offset);
 }
 
 /**

@@ -1,3 +1,6 @@
+import fc from 'fast-check';
+import { DateTime, FixedOffsetZone } from 'luxon';
+
 import { Problems } from '../../../nodes/shared/orders/problems';
 import { defaultWindow, readTime, toUtc } from '../../../nodes/shared/orders/time';
 
@@ -30,6 +33,24 @@ describe('source times and their zone', () => {
 			instants.forEach((instant, index) => expect(toUtc(instant)).toBe(expected[index]));
 			expect(toUtc(instants[1])).toBe(expected[1]);
 		}
+	});
+
+	it('writes every instant as the UTC time Date gives, milliseconds only when there are some, in 20,000 random ones', () => {
+		const instants = fc.record({
+			millis: fc.oneof(
+				fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31) }),
+				fc.integer({ min: Date.UTC(2020, 0, 1) / 1000, max: Date.UTC(2030, 0, 1) / 1000 }).map((seconds) => seconds * 1000),
+				fc.integer({ min: Date.UTC(-50, 0, 1), max: Date.UTC(1100, 0, 1) }).map((millis) => millis - (millis % 1000)),
+			),
+			offset: fc.integer({ min: -12 * 60, max: 14 * 60 }),
+		});
+		fc.assert(
+			fc.property(instants, ({ millis, offset }) => {
+				const iso = DateTime.fromMillis(millis, { zone: FixedOffsetZone.instance(offset) }).toISO() as string;
+				expect(toUtc(iso)).toBe(new Date(millis).toISOString().replace(/\.000Z$/, 'Z'));
+			}),
+			{ numRuns: 20_000 },
+		);
 	});
 
 	it('reads a wall-clock time the spring DST change skips as the first instant after the change, and says so', () => {
