@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { rememberingLast } from './remembered';
+
 /**
  * The order exchange format both Aqua-delivery's import (seed 000) and the 1C service
  * (seed 001) take, written once: the field rules, the client and address, the order's shared
@@ -43,9 +45,7 @@ export function decimalStringToNumber(value: unknown): unknown {
 }
 
 /** The instant a datetime of the exchange names (NaN when it is not a real date). */
-export function timeOf(datetime: string): number {
-	return Date.parse(datetime.replace(' ', 'T'));
-}
+export const timeOf = rememberingLast(4, (datetime: string): number => Date.parse(datetime.replace(' ', 'T')));
 
 /** An amount of `decimal(10,2)`: at most two decimal places. */
 export function hasAtMostTwoDecimals(value: number): boolean {

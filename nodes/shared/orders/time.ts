@@ -1,6 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 
 import type { Problems } from './problems';
+import { rememberingLast } from './remembered';
 import type { WallClock } from './zoneClock';
 import { utcSecondsText, wallClockAt, wallClockIso } from './zoneClock';
 
@@ -106,13 +107,13 @@ function endOfGap(shifted: DateTime, zone: string): DateTime {
 }
 
 /** An ISO instant as UTC with `Z` ("2019-11-06T11:00:00Z"), the form Aqua and 1C examples use. */
-export function toUtc(iso: string): string {
+export const toUtc = rememberingLast(4, (iso: string): string => {
 	const millis = Date.parse(iso);
 	const quick = utcSecondsText(millis);
 	if (quick) return quick;
 	const text = new Date(millis).toISOString();
 	return text.endsWith('.000Z') ? `${text.slice(0, -5)}Z` : text;
-}
+});
 
 /** An ISO instant as naive wall-clock text in `zone` ("2021-04-09 12:09:01"), as Horoshop writes times. */
 export function toLocalText(iso: string, zone: string): string {
