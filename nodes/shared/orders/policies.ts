@@ -2,6 +2,7 @@ import type { CanonicalOrder, OrderLine, ProductKey } from './canonical';
 import { countedLines } from './canonical';
 import type { Kopecks } from './money';
 import { allocate, describeUnitPrices, lineAmount, percentOff, toDecimalString, unitPrices } from './money';
+import { withField } from './newObject';
 import type { Problems } from './problems';
 import type { DefaultWindow } from './time';
 import { defaultWindow } from './time';
@@ -59,10 +60,10 @@ export function applyPolicies(order: CanonicalOrder, policies: OrderPolicies, pr
 	checkTotal(order, policies.totals, problems);
 
 	// Copied only where a policy changes something: most orders keep their address and money as read.
-	const address = !order.address.city && policies.defaultCity ? { ...order.address, city: policies.defaultCity } : order.address;
+	const address = !order.address.city && policies.defaultCity ? withField(order.address, 'city', policies.defaultCity) : order.address;
 	const delivery = order.delivery.window
 		? order.delivery
-		: { ...order.delivery, window: defaultWindow(order.createdAt, policies.now, policies.timezone, policies.window) };
+		: withField(order.delivery, 'window', defaultWindow(order.createdAt, policies.now, policies.timezone, policies.window));
 
 	let dropped: Kopecks = 0;
 	let lines: readonly OrderLine[] = order.lines;
@@ -152,12 +153,12 @@ function mapProduct(order: CanonicalOrder, line: OrderLine, mapping: ProductMapp
 	if (mapping.lookup === undefined) {
 		// A canonical order may already carry the target's product id from an earlier transform.
 		if (key === undefined && line.targetProductId !== undefined) return line;
-		if (key !== undefined) return { ...line, targetProductId: key };
+		if (key !== undefined) return withField(line, 'targetProductId', key);
 		problems.error(field(), `is missing, so the product "${line.name ?? ''}" cannot be matched`);
 		return line;
 	}
 	const target = key === undefined ? undefined : mapping.lookup[key];
-	if (target !== undefined && target !== '') return { ...line, targetProductId: target };
+	if (target !== undefined && target !== '') return withField(line, 'targetProductId', target);
 	const what = key === undefined ? `has no ${mapping.key === 'first' ? 'product key' : mapping.key}` : `"${key}" is not in the product map`;
 	const name = line.name ? ` (${line.name})` : '';
 	if (mapping.unknown === 'error') {
@@ -173,5 +174,5 @@ function mapProduct(order: CanonicalOrder, line: OrderLine, mapping: ProductMapp
 		return line;
 	}
 	problems.note(field(), `${what}${name}; sent as "${key}"`);
-	return { ...line, targetProductId: key };
+	return withField(line, 'targetProductId', key);
 }

@@ -4,6 +4,7 @@ import { ORDER_STATES, canonicalOrderSchema } from './canonical';
 import { DEFAULT_CURRENCY, checkCurrency } from './currency';
 import * as horoshop from './horoshop/mapping';
 import * as onec from './onec/mapping';
+import { withField } from './newObject';
 import type { HomeCountry } from './phone';
 import type { OrderPolicies } from './policies';
 import { applyPolicies } from './policies';
@@ -72,7 +73,7 @@ export function transformOrder(input: unknown, settings: TransformSettings, extr
 	if (!canonical || problems.failed) return fail();
 	const receiverId = extras.receiverOrderId?.trim();
 	if (receiverId && (settings.to === 'aqua' || settings.to === 'onec')) {
-		canonical = { ...canonical, ids: { ...canonical.ids, [settings.to]: receiverId } };
+		canonical = withField(canonical, 'ids', withField(canonical.ids, settings.to, receiverId));
 	}
 
 	const order = applyPolicies(canonical, settings, problems, settings.to === 'canonical');

@@ -1,4 +1,4 @@
-import { newObject } from '../../../nodes/shared/orders/newObject';
+import { newObject, withField } from '../../../nodes/shared/orders/newObject';
 import { defaultSettings, transformOrder } from '../../../nodes/shared/orders/transform';
 import { Sandbox } from '../../../sandbox/server';
 
@@ -34,5 +34,18 @@ describe('newObject (the objects the conversion fills field by field)', () => {
 			expect(result.output).toStrictEqual(JSON.parse(JSON.stringify(result.output)));
 		}
 		expect(converted).toBeGreaterThan(40);
+	});
+
+	it('withField copies an object with one field set, as a spread does, and leaves the object as it was', () => {
+		const line = { lineId: '1', kind: 'plain', quantity: 2 };
+		const mapped = withField(line as typeof line & { targetProductId?: string }, 'targetProductId', 'aqua-7');
+		expect(mapped).toStrictEqual({ ...line, targetProductId: 'aqua-7' });
+		expect(Object.keys(mapped)).toEqual(['lineId', 'kind', 'quantity', 'targetProductId']);
+		expect(Object.getPrototypeOf(mapped)).toBe(Object.prototype);
+		expect(line).toStrictEqual({ lineId: '1', kind: 'plain', quantity: 2 });
+		const changed = withField(line, 'kind', 'gift');
+		expect(Object.keys(changed)).toEqual(['lineId', 'kind', 'quantity']);
+		expect(changed.kind).toBe('gift');
+		expect(line.kind).toBe('plain');
 	});
 });
