@@ -1,8 +1,8 @@
 /**
  * `compute` with its last few answers kept, the least recently used one making room: for the few
  * texts that repeat from order to order among ones that never do. Every order of a day shares its
- * delivery window's two instants, and each has a creation time of its own; a bigger cache filled
- * with the creation times and cost more than it saved.
+ * delivery window's two instants, and each has a creation time of its own: a bigger cache filled up
+ * with creation times and cost more than it saved.
  */
 export function rememberingLast<T>(size: number, compute: (text: string) => T): (text: string) => T {
 	const texts: Array<string | undefined> = new Array(size).fill(undefined);
