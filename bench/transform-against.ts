@@ -6,41 +6,24 @@
  *
  *   git worktree add /tmp/before <commit> && ln -s "$PWD/node_modules" /tmp/before/node_modules
  */
+import { crowd } from './crowd';
+
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
+
+import * as thisCheckout from '../nodes/shared/orders/transform';
+import { horoshopToAquaJob } from './conversionJob';
 
 const args = process.argv.slice(2);
 const [other, rounds = '16'] = args.filter((arg) => !arg.startsWith('--'));
 if (!other) throw new Error('Usage: bench/transform-against.ts <other checkout> [rounds] [--crowded]');
 
-// Before anything else fills {}: see bench/transform.ts.
-const crowd: object[] = [];
-if (args.includes('--crowded')) {
-	for (let i = 0; i < 3000; i++) {
-		const object: Record<string, number> = {};
-		object[`field${i}`] = i;
-		crowd.push(object);
-	}
-}
-
-type Transform = typeof import('../nodes/shared/orders/transform');
-// Loaded after the crowding (as n8n loads community nodes into a process that has long filled {}).
+type Transform = typeof thisCheckout;
 const versions: Array<[string, Transform]> = [
-	['this checkout', require('../nodes/shared/orders/transform') as Transform],
+	['this checkout', thisCheckout],
 	[other, require(path.resolve(other, 'nodes/shared/orders/transform')) as Transform],
 ];
-
-const { CATALOG } = require('../sandbox/generator') as typeof import('../sandbox/generator');
-const { Sandbox } = require('../sandbox/server') as typeof import('../sandbox/server');
-const orders = new Sandbox({ seed: 7 }).horoshop.addOrders(10_000, { start: new Date('2026-03-28T06:00:00Z') });
-const settings = {
-	...versions[0][1].defaultSettings('horoshop', 'aqua', 'Europe/Kyiv', new Date().toISOString()),
-	products: {
-		key: 'article' as const,
-		lookup: Object.fromEntries(CATALOG.map((product) => [product.article, `aqua-${product.id}`])),
-		unknown: 'error' as const,
-	},
-};
+const { orders, settings } = horoshopToAquaJob(10_000);
 
 for (const [, version] of versions) for (const order of orders.slice(0, 3000)) version.transformOrder(order, settings);
 

@@ -1,11 +1,10 @@
 /**
  * Orders per second for Horoshop -> Aqua import conversions, in process (no n8n, no HTTP):
  * the Order Transformer's own work. Run: npx ts-node --transpile-only bench/transform.ts [count] [--crowded]
- *
- * `--crowded` first adds 3,000 distinct field names to `{}` objects, as a process as large as n8n
- * has done long before a node runs: V8 then stops sharing the shapes of objects filled from `{}`
- * (see nodes/shared/orders/newObject.ts). With it the figure is the conversion's speed inside n8n.
+ * `--crowded`: as inside n8n (see ./crowd.ts).
  */
+import { crowd } from './crowd';
+
 import { performance } from 'node:perf_hooks';
 
 import { checkAquaOrder } from '../nodes/shared/orders/aqua/check';
@@ -13,34 +12,14 @@ import { aquaOrderSchema } from '../nodes/shared/orders/aqua/schema';
 import { readHoroshopOrder } from '../nodes/shared/orders/horoshop/read';
 import { horoshopOrderSchema } from '../nodes/shared/orders/horoshop/schema';
 import { Problems } from '../nodes/shared/orders/problems';
-import { transformOrder, defaultSettings } from '../nodes/shared/orders/transform';
-import { CATALOG } from '../sandbox/generator';
-import { Sandbox } from '../sandbox/server';
+import { transformOrder } from '../nodes/shared/orders/transform';
+import { horoshopToAquaJob } from './conversionJob';
 
 const args = process.argv.slice(2);
-const crowded = args.includes('--crowded');
 const TOTAL = Number(args.find((arg) => !arg.startsWith('--')) ?? 100_000);
 const DISTINCT = 10_000;
 
-const crowd: object[] = [];
-if (crowded) {
-	for (let i = 0; i < 3000; i++) {
-		const object: Record<string, number> = {};
-		object[`field${i}`] = i;
-		crowd.push(object);
-	}
-}
-
-const sandbox = new Sandbox({ seed: 7 });
-const orders = sandbox.horoshop.addOrders(DISTINCT, { start: new Date('2026-03-28T06:00:00Z') });
-const settings = {
-	...defaultSettings('horoshop', 'aqua', 'Europe/Kyiv', new Date().toISOString()),
-	products: {
-		key: 'article' as const,
-		lookup: Object.fromEntries(CATALOG.map((product) => [product.article, `aqua-${product.id}`])),
-		unknown: 'error' as const,
-	},
-};
+const { orders, settings } = horoshopToAquaJob(DISTINCT);
 
 // Warm up the JIT and luxon's zone caches before measuring.
 for (const order of orders.slice(0, 2000)) transformOrder(order, settings);
@@ -73,7 +52,7 @@ rounds.sort((a, b) => a - b);
 
 console.log(
 	`${TOTAL} Horoshop -> Aqua conversions (${DISTINCT} distinct generated orders) in ${seconds.toFixed(2)} s, ` +
-		`Node ${process.version}${crowded ? `, {} crowded with ${crowd.length} field names as in n8n` : ''}`,
+		`Node ${process.version}${crowd.length ? `, {} crowded with ${crowd.length} field names as in n8n` : ''}`,
 );
 console.log(`all: ${perOrder((seconds * 1000) / TOTAL)}`);
 console.log(
