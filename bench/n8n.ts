@@ -37,6 +37,8 @@ interface Run {
 	ms: number;
 	nodeMs: Record<string, number>;
 	peakRssMb: number;
+	/** Sampled peak RSS between the execution's start and stop; for bare, its peak RSS. */
+	executionRssMb: number;
 	requests: Record<string, number>;
 	/** The package workflow's Failed Orders items, to say why a run went wrong. */
 	failed: unknown[];
@@ -44,9 +46,14 @@ interface Run {
 
 const WORKFLOWS = join(__dirname, 'workflows');
 const CODE_FILE = join(WORKFLOWS, 'convertAndChunk.js');
-/** Every n8n process prints its peak RSS (kB) as it exits, synchronously so no pipe loses it. */
+/**
+ * Every n8n process prints its peak RSS (kB) as it exits, synchronously so no pipe loses it, and
+ * its RSS sampled every 20 ms (time, MB), from which the peak while the execution ran is taken.
+ * A sample cannot be taken while the process is busy, so that figure is a floor.
+ */
 const PEAK_RSS = `--import=data:text/javascript,${encodeURIComponent(
-	"import { writeSync } from 'node:fs'; process.on('exit', () => writeSync(2, `\\nPEAK_RSS ${process.resourceUsage().maxRSS} ${process.argv.slice(1, 3).join(' ')}\\n`));",
+	"import { writeSync } from 'node:fs'; const samples = []; setInterval(() => samples.push(Date.now(), Math.round(process.memoryUsage.rss() / 2 ** 20)), 20).unref(); " +
+		"process.on('exit', () => writeSync(2, `\\nPEAK_RSS ${process.resourceUsage().maxRSS} ${process.argv.slice(1, 3).join(' ')}\\nRSS_SAMPLES ${samples.join(',')} ${process.argv.slice(1, 3).join(' ')}\\n`));",
 )}`;
 
 /** N8nInstance adds its own NODE_OPTIONS to the ones it finds in the environment as it is made. */
@@ -122,6 +129,17 @@ function peakRssMb(output: string, ofCommand: string): number {
 	return Math.max(0, ...lines.map((match) => Number(match[1]) / 1024));
 }
 
+/** The highest RSS sample of `n8n execute` taken between `from` and `to` (epoch ms). */
+function sampledRssMb(output: string, ofCommand: string, from: number, to: number): number {
+	const line = [...output.matchAll(/^RSS_SAMPLES ([\d,]*) (.*)$/gm)].find((match) => match[2].includes(ofCommand));
+	const values = line ? line[1].split(',').map(Number) : [];
+	let peak = 0;
+	for (let index = 0; index + 1 < values.length; index += 2) {
+		if (values[index] >= from && values[index] <= to) peak = Math.max(peak, values[index + 1]);
+	}
+	return peak;
+}
+
 function fromExecution(result: ExecuteResult, way: Way, latencyMs: number, sandbox: Sandbox): Run {
 	const execution = result.data;
 	const failure = execution?.data?.resultData.error;
@@ -132,12 +150,15 @@ function fromExecution(result: ExecuteResult, way: Way, latencyMs: number, sandb
 	for (const node of Object.keys(execution.data!.resultData.runData)) {
 		nodeMs[node] = runsOf(execution, node).reduce((sum, run) => sum + Number((run as { executionTime?: number }).executionTime ?? 0), 0);
 	}
+	const startedAt = Date.parse(String(execution.startedAt));
+	const stoppedAt = Date.parse(String(execution.stoppedAt));
 	return {
 		way,
 		latencyMs,
-		ms: Date.parse(String(execution.stoppedAt)) - Date.parse(String(execution.startedAt)),
+		ms: stoppedAt - startedAt,
 		nodeMs,
 		peakRssMb: peakRssMb(result.output, 'execute'),
+		executionRssMb: sampledRssMb(result.output, 'execute', startedAt, stoppedAt),
 		requests: requestCounts(sandbox),
 		failed: itemsOf(execution, 'Failed Orders'),
 	};
@@ -156,7 +177,8 @@ async function runBare(sandbox: Sandbox, latencyMs: number): Promise<Run> {
 	const result = await capture(NODE_BIN, ['--no-warnings', join(__dirname, 'bare.ts'), JSON.stringify(settings)]);
 	if (result.code !== 0) throw new Error(`bench/bare.ts failed:\n${result.output}`);
 	const { ms, peakRssKb } = JSON.parse(result.stdout.trim().split('\n').pop()!) as { ms: number; peakRssKb: number };
-	return { way: 'bare', latencyMs, ms, nodeMs: {}, peakRssMb: peakRssKb / 1024, requests: requestCounts(sandbox), failed: [] };
+	const peakRssMb = peakRssKb / 1024;
+	return { way: 'bare', latencyMs, ms, nodeMs: {}, peakRssMb, executionRssMb: peakRssMb, requests: requestCounts(sandbox), failed: [] };
 }
 
 const median = (values: number[]): number => {
@@ -170,8 +192,8 @@ function report(runs: Run[], orders: number, latencies: number[]): void {
 	const of = (way: Way, latencyMs: number) => runs.filter((run) => run.way === way && run.latencyMs === latencyMs);
 	const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 	console.log(`\n${orders} orders, ${runs.length / latencies.length / ways.length} runs of each; medians`);
-	console.log('| way | latency | execution | per node | peak RSS | requests |');
-	console.log('|---|---|---|---|---|---|');
+	console.log('| way | latency | execution | per node | peak RSS | in the execution | requests |');
+	console.log('|---|---|---|---|---|---|---|');
 	for (const latencyMs of latencies) {
 		for (const way of ways) {
 			const list = of(way, latencyMs);
@@ -179,7 +201,10 @@ function report(runs: Run[], orders: number, latencies: number[]): void {
 			const perNode = nodes.map((node) => `${node} ${seconds(median(list.map((run) => run.nodeMs[node] ?? 0)))}`).join(', ');
 			const requests = Object.entries(list[0].requests).map(([route, n]) => `${route} ${n}`).join(', ');
 			const rss = median(list.map((run) => run.peakRssMb));
-			console.log(`| ${way} | ${latencyMs} ms | ${seconds(median(list.map((run) => run.ms)))} | ${perNode || '-'} | ${rss.toFixed(0)} MB | ${requests} |`);
+			const executionRss = median(list.map((run) => run.executionRssMb));
+			console.log(
+				`| ${way} | ${latencyMs} ms | ${seconds(median(list.map((run) => run.ms)))} | ${perNode || '-'} | ${rss.toFixed(0)} MB | ${executionRss.toFixed(0)} MB | ${requests} |`,
+			);
 		}
 	}
 	console.log('\n| ratio | ' + latencies.map((l) => `${l} ms`).join(' | ') + ' |');
@@ -189,6 +214,7 @@ function report(runs: Run[], orders: number, latencies: number[]): void {
 	console.log(`| time package/core | ${ratio('package', 'core', (run) => run.ms)} |`);
 	console.log(`| time package/bare | ${ratio('package', 'bare', (run) => run.ms)} |`);
 	console.log(`| peak RSS package/core | ${ratio('package', 'core', (run) => run.peakRssMb)} |`);
+	console.log(`| peak RSS in the execution package/core | ${ratio('package', 'core', (run) => run.executionRssMb)} |`);
 }
 
 async function main(): Promise<void> {
@@ -220,7 +246,7 @@ async function main(): Promise<void> {
 					const problems = check(sandbox, shopIds);
 					if (way === 'package' && problems.length > 0) problems.push(`Failed Orders: ${JSON.stringify(run.failed.slice(0, 2))}`);
 					if (problems.length > 0) throw new Error(`The ${way} run at ${latencyMs} ms left the fake Aqua wrong: ${problems.join('; ')}`);
-					say(`${way}, ${latencyMs} ms latency, run ${repeat}: ${(run.ms / 1000).toFixed(2)} s, peak RSS ${run.peakRssMb.toFixed(0)} MB`);
+					say(`${way}, ${latencyMs} ms latency, run ${repeat}: ${(run.ms / 1000).toFixed(2)} s, peak RSS ${run.peakRssMb.toFixed(0)} MB (${run.executionRssMb.toFixed(0)} MB in the execution)`);
 					runs.push(run);
 				}
 			}
