@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { instantOf } from './zoneClock';
+
 /**
  * The canonical order: the hub every wire format converts to and from.
  *
@@ -24,7 +26,11 @@ export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 
 const kopecks = z.number().int();
 const text = z.string();
-const isoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'must be ISO 8601 with an offset');
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const isoTime = z
+	.string()
+	.regex(ISO_TIME, 'must be ISO 8601 with an offset')
+	.refine((value) => !ISO_TIME.test(value) || !Number.isNaN(instantOf(value)), 'is not a real date and time');
 const phone = z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be an international phone like +380671234567');
 
 export const productKeysSchema = z.object({

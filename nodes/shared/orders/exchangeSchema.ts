@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { rememberingLast } from './remembered';
+import { instantOf } from './zoneClock';
 
 /**
  * The order exchange format both Aqua-delivery's import (seed 000) and the 1C service
@@ -45,7 +46,7 @@ export function decimalStringToNumber(value: unknown): unknown {
 }
 
 /** The instant a datetime of the exchange names (NaN when it is not a real date). */
-export const timeOf = rememberingLast(4, (datetime: string): number => Date.parse(datetime.replace(' ', 'T')));
+export const timeOf = rememberingLast(4, (datetime: string): number => instantOf(datetime.replace(' ', 'T')));
 
 /** An amount of `decimal(10,2)`: at most two decimal places. */
 export function hasAtMostTwoDecimals(value: number): boolean {

@@ -68,6 +68,21 @@ function daysInMonth(year: number, month: number): number {
 	return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+const DATE_PART = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/**
+ * The instant an ISO date and time names, NaN when it names none. `Date.parse` alone reads a day
+ * past the end of its month as a day of the next month ("2026-02-31" as 3 March).
+ */
+export function instantOf(iso: string): number {
+	// Only a day of 29 to 31 can be past the end of its month.
+	if (iso[8] === '3' || iso.startsWith('29', 8)) {
+		const date = DATE_PART.exec(iso);
+		if (date && Number(date[3]) > daysInMonth(Number(date[1]), Number(date[2]))) return NaN;
+	}
+	return Date.parse(iso);
+}
+
 const pad = (value: number) => String(value).padStart(2, '0');
 
 /** "00" to "59": the fields of a date and time, written without building a Date (whose toISOString is slow). */

@@ -111,6 +111,12 @@ describe('Aqua import order schema (seed 000)', () => {
 			'shipping_date_to: must not be before shipping_date_from',
 		]);
 		expect(problemsOf({ ...seedOrder(), created_at: '2019-13-45T10:00:00Z' })).toEqual(['created_at: is not a real date']);
+		// Date.parse alone would take these as 3 March and 1 March.
+		expect(problemsOf({ ...seedOrder(), created_at: '2026-02-31 10:00:00' })).toEqual(['created_at: is not a real date']);
+		expect(problemsOf({ ...seedOrder(), shipping_date_from: '2026-02-29T10:00:00Z', shipping_date_to: '2026-03-01T10:00:00Z' })).toEqual([
+			'shipping_date_from: is not a real date',
+		]);
+		expect(problemsOf({ ...seedOrder(), shipping_date_from: '2024-02-29T10:00:00Z', shipping_date_to: '2024-03-01T10:00:00Z' })).toEqual([]);
 	});
 
 	it('drops fields the seed does not define from the order', () => {

@@ -133,6 +133,7 @@ describe.each(RECEIVERS)('hand-written $system order check against the zod schem
 			{ ...seed(), client: { username: 'Олена', phone: '067-123' } },
 			{ ...seed(), shipping_date_to: '2019-11-06T10:00:00Z' },
 			{ ...seed(), shipping_date_from: '06.11.2019', shipping_date_to: 'garbage' },
+			{ ...seed(), created_at: '2026-02-31 10:00:00', shipping_date_from: '2026-02-29T10:00:00Z', shipping_date_to: '2024-02-29T10:00:00Z' },
 			{ ...seed(), order_item_list: [{ product_id: '', price: 0.125, quantity: 1.5 }, null, [], 'line'] },
 			// A sparse list: the hole is a missing line.
 			{ ...seed(), order_item_list: Object.assign(new Array(2), { 1: aquaExample.order_item_list[0] }) },

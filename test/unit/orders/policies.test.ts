@@ -184,6 +184,15 @@ describe('canonical orders as input', () => {
 		expect(!result.ok && result.errors.map((error) => error.field)).toEqual(['customer.phones[0]', 'address', 'delivery', 'lines', 'money', 'payment']);
 		expect(result.orderId).toBe('A-1');
 	});
+
+	it('refuse a time that names no real date, naming the field, instead of moving it to another day', () => {
+		const canonical = transformOrder(horoshopExample, defaultSettings('horoshop', 'canonical', 'Europe/Kyiv', NOW));
+		if (!canonical.ok) throw new Error('the example converts');
+		for (const createdAt of ['2026-02-31T10:00:00+02:00', '2026-13-45T10:00:00+02:00']) {
+			const result = transformOrder({ ...canonical.output, createdAt }, defaultSettings('canonical', 'aqua', 'Europe/Kyiv', NOW));
+			expect(result).toMatchObject({ ok: false, errors: [{ field: 'createdAt', message: 'is not a real date and time' }] });
+		}
+	});
 });
 
 describe('bad input is reported by order and field', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 
-import { wallClockAt, wallClockIso } from '../../../nodes/shared/orders/zoneClock';
+import { instantOf, wallClockAt, wallClockIso } from '../../../nodes/shared/orders/zoneClock';
 
 // Zones with DST both ways, half- and quarter-hour offsets, a day skipped (Apia 2011), a 30-minute
 // DST shift (Lord Howe), offsets that changed for good (Moscow), and UTC under its names.
@@ -98,5 +98,29 @@ describe('wall-clock times in a zone without a DateTime per order', () => {
 			}),
 			{ numRuns: 10_000, seed: 13 },
 		);
+	});
+});
+
+describe('instantOf', () => {
+	it('names no instant for a day past the end of its month, which Date.parse moves into the next', () => {
+		expect(Date.parse('2026-02-31T10:00:00Z')).toBe(Date.parse('2026-03-03T10:00:00Z'));
+		for (const iso of ['2026-02-31T10:00:00Z', '2026-02-29T10:00:00Z', '2100-02-29T00:00:00Z', '2026-04-31T10:00:00+03:00', '2026-11-31T23:59:59']) {
+			expect(instantOf(iso)).toBeNaN();
+		}
+		expect(instantOf('2024-02-29T10:00:00Z')).toBe(Date.UTC(2024, 1, 29, 10));
+		expect(instantOf('2000-02-29T10:00:00Z')).toBe(Date.UTC(2000, 1, 29, 10));
+		expect(instantOf('2026-13-01T10:00:00Z')).toBeNaN();
+		expect(instantOf('not a date')).toBeNaN();
+	});
+
+	it('is Date.parse for every real date and time, and for text that is not ISO', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31) }), fc.constantFrom('Z', '+02:00', '-05:30', ''), (millis, zone) => {
+				const iso = new Date(millis).toISOString().replace('Z', zone);
+				expect(instantOf(iso)).toBe(Date.parse(iso));
+			}),
+			{ numRuns: 10_000, seed: 13 },
+		);
+		for (const text of ['06.11.2019', 'Nov 6 2019 10:00', '2019/11/06 10:00']) expect(instantOf(text)).toBe(Date.parse(text));
 	});
 });
