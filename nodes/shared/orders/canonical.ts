@@ -60,7 +60,7 @@ export const orderLineSchema = z.object({
 	/** The target system's product id, set by the product map. */
 	targetProductId: text.optional(),
 	name: text.optional(),
-	quantity: z.number().positive(),
+	quantity: z.number().positive().finite(),
 	unitPrice: kopecks.nonnegative(),
 	discountPercent: z.number().min(0).max(100).optional(),
 });

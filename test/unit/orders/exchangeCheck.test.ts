@@ -12,6 +12,7 @@ import { aquaExample } from '../../fixtures/seedExamples';
 import { exchangeOrder } from './fixtures/arbitraries';
 import { exchangeWireOrder } from './fixtures/exchangeWire';
 import { pathsOf, undefinedPaths } from './fixtures/paths';
+import { isObject, oddValue, strike } from './fixtures/strikes';
 
 /**
  * The hand-written checks of the Aqua and 1C exchange orders against the zod schemas they stand
@@ -61,40 +62,6 @@ function expectAgreement({ schema, check }: Receiver, value: unknown): boolean {
 	if (byHandSide !== byZodSide) expect(byHandSide).toBe(byZodSide);
 	return expected !== undefined;
 }
-
-const REMOVE = Symbol('remove');
-
-function isObject(value: unknown): value is Record<string | number, unknown> {
-	return value !== null && typeof value === 'object';
-}
-
-/** Sets (or removes) the value at `path`, or a field beside it when `beside` names one. */
-function strike(order: unknown, path: Array<string | number>, value: unknown, beside?: string): unknown {
-	if (path.length === 0) return value === REMOVE ? undefined : structuredClone(value);
-	const parent = path.slice(0, -1).reduce<unknown>((at, key) => (isObject(at) ? at[key] : undefined), order);
-	// An earlier strike replaced an object on this path: nothing left to strike here.
-	if (!isObject(parent)) return order;
-	const key = beside ?? path[path.length - 1];
-	if (value === REMOVE) delete parent[key];
-	// defineProperty: a `__proto__` key becomes an own field, as JSON.parse makes it.
-	else Object.defineProperty(parent, key, { value: structuredClone(value), enumerable: true, writable: true, configurable: true });
-	return order;
-}
-
-/** What hand-written JSON, PHP and typos put where a field's value goes. */
-const oddValue = fc.oneof(
-	fc.constantFrom<unknown>(REMOVE, undefined, null, '', ' ', '   ', true, false, [], {}, [1], [{}], [null], { id: 1 }),
-	fc.constantFrom<unknown>(0, -0, 1, -1, 1.5, 0.125, 12.98, 99999999.99, 100000000, 2147483647, 2147483648, 1e21, -1e-7, NaN, Infinity, -Infinity),
-	fc.constantFrom<unknown>('0', '12', ' 12 ', '007', '12.5', '12,50', '355.00', '-3', '-0', '1e3', '0x10', '1.2.3', '12 кг', '٣'),
-	fc.constantFrom<unknown>('2019-11-06T11:00:00Z', '2019-11-06 14:00:00', ' 2019-11-06T11:00:00+03:00 ', '2019-11-06T11:00', '2019-11-06T10:00:00Z'),
-	fc.constantFrom<unknown>('2019-13-45T10:00:00Z', '2019-02-30T10:00:00Z', '06.11.2019', '2019-11-06', '2019-11-06T11:00:00+3', 'garbage', '1999-01-01T00:00:00Z'),
-	fc.constantFrom<unknown>('+79191991919', '380671234567', ' +380671234567', '067-123', '38067123456789', '+7919199191', 79191991919),
-	fc.constantFrom<unknown>('new', 'approved', 'removed', 'cancelled', 'NEW', 'bill', 'agreement', 'invoice', 'x'.repeat(10), 'x'.repeat(11), 'x'.repeat(12), 'x'.repeat(13)),
-	fc.constantFrom<unknown>('x'.repeat(255), 'x'.repeat(256), ` ${'x'.repeat(255)} `, ' '.repeat(300), 'c0a8-0001'),
-	fc.string({ maxLength: 8 }),
-	fc.double(),
-	fc.integer(),
-);
 
 /** Keys a strike may add beside a field: unknown ones, and ones only the other receiver knows. */
 const besideKey = fc.option(fc.constantFrom('extra', 'ask_for_checkout', 'order_product_id', 'account_number', '__proto__', 'constructor'), { freq: 4, nil: undefined });
