@@ -52,8 +52,9 @@ const CODE_FILE = join(WORKFLOWS, 'convertAndChunk.js');
  * A sample cannot be taken while the process is busy, so that figure is a floor.
  */
 const PEAK_RSS = `--import=data:text/javascript,${encodeURIComponent(
-	"import { writeSync } from 'node:fs'; const samples = []; setInterval(() => samples.push(Date.now(), Math.round(process.memoryUsage.rss() / 2 ** 20)), 20).unref(); " +
-		"process.on('exit', () => writeSync(2, `\\nPEAK_RSS ${process.resourceUsage().maxRSS} ${process.argv.slice(1, 3).join(' ')}\\nRSS_SAMPLES ${samples.join(',')} ${process.argv.slice(1, 3).join(' ')}\\n`));",
+	"import { writeSync } from 'node:fs'; const command = process.argv.slice(1, 3).join(' '); const samples = []; " +
+		'setInterval(() => samples.push(Date.now(), Math.round(process.memoryUsage.rss() / 2 ** 20)), 20).unref(); ' +
+		"process.on('exit', () => writeSync(2, `\\nPEAK_RSS ${process.resourceUsage().maxRSS} ${command}\\nRSS_SAMPLES ${samples.join(',')} ${command}\\n`));",
 )}`;
 
 /** N8nInstance adds its own NODE_OPTIONS to the ones it finds in the environment as it is made. */

@@ -68,7 +68,7 @@ function convertedOrThrown(input: unknown, settings: TransformSettings): Transfo
 	}
 }
 
-describe.each(['horoshop', 'saleapp', 'aqua', 'onec', 'canonical'] as const)('converting fuzzed %s orders', (from) => {
+describe.each(Object.keys(VALID) as SourceFormat[])('converting fuzzed %s orders', (from) => {
 	it('gives an output or errors that say what is wrong, never an exception', () => {
 		let failed = 0;
 		fc.assert(
